@@ -1,0 +1,17 @@
+package dev.warden.contracts;
+
+/** Kafka topic names. All topics are keyed by accountId. */
+public final class Topics {
+    public static final String ACTIVITY = "warden.activity.v1";
+    public static final String ACTIVITY_DLQ = "warden.activity.v1.dlq";
+    public static final String SIGNALS = "warden.signals.v1";
+    public static final String SIGNALS_DLQ = "warden.signals.v1.dlq";
+    public static final String ENFORCEMENT = "warden.enforcement.v1";
+    public static final String ENFORCEMENT_DLQ = "warden.enforcement.v1.dlq";
+
+    /** Header that carries why a record was dead-lettered. */
+    public static final String DLQ_REASON_HEADER = "dead-letter-reason";
+
+    private Topics() {
+    }
+}

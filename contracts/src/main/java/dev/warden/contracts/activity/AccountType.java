@@ -1,0 +1,6 @@
+package dev.warden.contracts.activity;
+
+public enum AccountType {
+    PRIVATE,
+    BUSINESS
+}

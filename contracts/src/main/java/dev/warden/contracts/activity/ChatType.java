@@ -1,0 +1,7 @@
+package dev.warden.contracts.activity;
+
+public enum ChatType {
+    DIRECT,
+    GROUP,
+    BROADCAST
+}

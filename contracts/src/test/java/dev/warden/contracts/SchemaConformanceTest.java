@@ -1,0 +1,127 @@
+package dev.warden.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import dev.warden.contracts.activity.ActivityEvent;
+import dev.warden.contracts.activity.ActivityEventParser;
+import dev.warden.contracts.activity.ActivityType;
+import dev.warden.contracts.activity.ParseResult;
+import dev.warden.contracts.enforcement.EnforcementAction;
+import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.contracts.json.WardenJson;
+import dev.warden.contracts.signal.DetectionSignal;
+import dev.warden.contracts.signal.SignalIds;
+import dev.warden.contracts.signal.Violation;
+
+class SchemaConformanceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    private final ActivityEventParser parser = new ActivityEventParser(Duration.ofMinutes(5));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"account-registered", "message-sent", "user-report", "profile-updated"})
+    void documentedExamplesParseAndValidate(String example) throws IOException {
+        byte[] bytes = resource("/examples/" + example + ".json").readAllBytes();
+
+        ParseResult result = parser.parse(bytes, NOW);
+
+        assertThat(result).isInstanceOf(ParseResult.Accepted.class);
+        ActivityEvent event = ((ParseResult.Accepted) result).event();
+        assertThat(event.accountId()).isEqualTo("acc:4917012345678");
+        assertThat(errors("activity", WardenJson.mapper().readTree(bytes))).isEmpty();
+        // what we re-serialize still conforms: producers (the simulator) use the record
+        assertThat(errors("activity", WardenJson.mapper().valueToTree(event))).isEmpty();
+    }
+
+    @Test
+    void messageExampleKeepsEveryContractField() throws IOException {
+        ActivityEvent e = ((ParseResult.Accepted) parser.parse(
+                resource("/examples/message-sent.json").readAllBytes(), NOW)).event();
+
+        assertThat(e.type()).isEqualTo(ActivityType.MESSAGE_SENT);
+        assertThat(e.occurredAt()).isEqualTo(Instant.parse("2026-11-22T10:05:03.250Z"));
+        assertThat(e.recipientCount()).isEqualTo(256);
+        assertThat(e.recipientsInContacts()).isZero();
+        assertThat(e.isReply()).isFalse();
+        assertThat(e.contentFingerprint()).isEqualTo("9f86d081884c7d659a2feaa0c55ad015");
+    }
+
+    @Test
+    void signalRecordSerializesToSchemaValidJson() throws IOException {
+        Instant start = Instant.parse("2026-11-22T10:05:00Z");
+        DetectionSignal signal = new DetectionSignal(SignalIds.of("acc:1", "bulk.registration-burst", start), "acc:1",
+                Violation.BULK_MESSAGING, 0.99, "bulk.registration-burst", 1,
+                new DetectionSignal.Window(start, start.plusSeconds(60)),
+                Map.of("nonContactRecipients", 120.0, "accountAgeSeconds", 300.0),
+                List.of(new DetectionSignal.Criterion("nonContactRecipients", ">=", 50, 120)),
+                List.of("6d2a1c44-8b0e-4f59-b7a2-90c3e4f5a612"),
+                new DetectionSignal.AccountContext("PRIVATE", "UNOFFICIAL_CLIENT", "DE", start, "h@example.org", "de"),
+                "120 non-contact recipients within 60 s of a 5-minute-old account", start.plusSeconds(3), NOW);
+
+        JsonNode json = WardenJson.mapper().valueToTree(signal);
+
+        assertThat(errors("signal", json)).isEmpty();
+        assertThat(WardenJson.read(json.toString(), DetectionSignal.class)).isEqualTo(signal);
+    }
+
+    @Test
+    void enforcementRecordSerializesToSchemaValidJson() throws IOException {
+        EnforcementEvent event = new EnforcementEvent("5a0e4c1b-6f2d-4b9a-8e7c-1d2f3a4b5c6d",
+                "7b1f5d2c-0e3a-4c8b-9f6d-2e3a4b5c6d7e", "acc:1", EnforcementAction.BANNED, true, "BULK_MESSAGING",
+                "BULK_AT_REGISTRATION", "Bulk messaging right after registration",
+                new EnforcementEvent.PolicyRef("ban-conclusive-bulk", 1), Map.of("decision_account",
+                "DECISION_ACCOUNT_TERMINATED"), "system:auto-enforcement", NOW, null, NOW.plus(Duration.ofDays(30)),
+                new EnforcementEvent.Recipient("holder@example.org", "de"));
+
+        JsonNode json = WardenJson.mapper().valueToTree(event);
+
+        assertThat(errors("enforcement", json)).isEmpty();
+        assertThat(json.has("restrictedUntil")).as("nulls are omitted").isFalse();
+        assertThat(WardenJson.read(json.toString(), EnforcementEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void schemaRejectsWhatTheParserRejects() throws IOException {
+        String unknownType = """
+                {"eventId":"0b8f6a3e-1f7a-4c1e-9a53-2f1b9d1c7e01","accountId":"a1","type":"MESSAGE_DELETED",
+                 "occurredAt":"2026-11-22T10:00:00Z"}""";
+
+        assertThat(errors("activity", WardenJson.mapper().readTree(unknownType))).isNotEmpty();
+        assertThat(parser.parse(unknownType.getBytes(), NOW))
+                .isEqualTo(new ParseResult.Rejected("unknown type 'MESSAGE_DELETED'"));
+    }
+
+    private static Set<ValidationMessage> errors(String schema, JsonNode json) throws IOException {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        try (InputStream in = resource("/schemas/" + schema + ".v1.schema.json")) {
+            JsonSchema s = factory.getSchema(in, config);
+            return s.validate(json);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = SchemaConformanceTest.class.getResourceAsStream(path);
+        assertThat(in).as(path).isNotNull();
+        return in;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.warden.detection.activity;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.jboss.logging.Logger;
+
+import dev.warden.contracts.Topics;
+import dev.warden.contracts.activity.ActivityEventParser;
+import dev.warden.contracts.activity.ParseResult;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Applies the {@code warden.activity.v1} contract to each raw record. A rejected record keeps its
+ * original bytes and gains a {@value Topics#DLQ_REASON_HEADER} header, so the dead-letter topic
+ * holds exactly what arrived and why it was refused. Never throws: the stream thread must not die.
+ */
+class ActivityValidator implements FixedKeyProcessor<String, byte[], ValidatedActivity> {
+
+    private static final Logger LOG = Logger.getLogger(ActivityValidator.class);
+
+    private final ActivityEventParser parser;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private FixedKeyProcessorContext<String, ValidatedActivity> context;
+
+    ActivityValidator(ActivityEventParser parser, Clock clock, MeterRegistry metrics) {
+        this.parser = parser;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, ValidatedActivity> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        ParseResult result = parser.parse(record.value(), clock.instant());
+        String rejection = null;
+        if (result instanceof ParseResult.Rejected r) {
+            rejection = r.reason();
+        } else if (result instanceof ParseResult.Accepted a && !a.event().accountId().equals(record.key())) {
+            // state is partitioned by key: an event keyed otherwise would be counted for the wrong account
+            rejection = "record key '" + record.key() + "' does not match accountId";
+        }
+        if (rejection == null) {
+            context.forward(record.withValue(new ValidatedActivity(((ParseResult.Accepted) result).event(), null, null)));
+            return;
+        }
+        LOG.debugf("dead-lettering activity record at key %s: %s", record.key(), rejection);
+        metrics.counter("warden.activity.rejected").increment();
+        record.headers().add(Topics.DLQ_REASON_HEADER, rejection.getBytes(StandardCharsets.UTF_8));
+        context.forward(record.withValue(new ValidatedActivity(null, record.value(), rejection)));
+    }
+}

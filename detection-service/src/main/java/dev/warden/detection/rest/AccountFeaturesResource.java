@@ -1,0 +1,35 @@
+package dev.warden.detection.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import dev.warden.common.problem.ProblemException;
+import dev.warden.common.security.Roles;
+import dev.warden.detection.account.AccountState;
+import dev.warden.detection.account.AccountStateQuery;
+
+@Path("/api/accounts/{accountId}/features")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "SecurityScheme")
+public class AccountFeaturesResource {
+
+    @Inject
+    AccountStateQuery query;
+
+    @GET
+    @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Live detection state of one account (interactive query of the state store)")
+    public AccountState features(@PathParam("accountId") @Pattern(regexp = "[A-Za-z0-9:._-]{1,128}",
+            message = "must be 1-128 characters of [A-Za-z0-9:._-]") String accountId) {
+        return query.find(accountId).orElseThrow(() -> ProblemException.notFound("account", accountId));
+    }
+}

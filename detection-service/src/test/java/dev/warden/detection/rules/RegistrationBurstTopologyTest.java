@@ -1,0 +1,169 @@
+package dev.warden.detection.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.warden.contracts.Topics;
+import dev.warden.contracts.activity.ActivityEvent;
+import dev.warden.contracts.json.WardenJson;
+import dev.warden.contracts.signal.DetectionSignal;
+import dev.warden.detection.activity.ActivityTopology;
+import dev.warden.testsupport.ActivityEvents;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import dev.warden.detection.config.DetectionConfig;
+
+/** Rule edges, without a broker: exactly at threshold, one below, too old, late events, replays. */
+class RegistrationBurstTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, String> activity;
+    private TestOutputTopic<String, String> signals;
+    private TestOutputTopic<String, byte[]> dlq;
+
+    @BeforeEach
+    void start() {
+        DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class)
+                .build().getConfigMapping(DetectionConfig.class);
+        Clock clock = Clock.fixed(T0.plus(Duration.ofHours(1)), ZoneOffset.UTC);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(new ActivityTopology().buildTopology(config, clock, new SimpleMeterRegistry()), props);
+        activity = driver.createInputTopic(Topics.ACTIVITY, new StringSerializer(), new StringSerializer());
+        signals = driver.createOutputTopic(Topics.SIGNALS, new StringDeserializer(), new StringDeserializer());
+        dlq = driver.createOutputTopic(Topics.ACTIVITY_DLQ, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void firesExactlyAtTheThresholds() {
+        // defaults: >= 10 messages and >= 50 non-contact recipients within 60 s
+        send(ActivityEvents.registered("a", T0, null, null));
+        for (int i = 0; i < 10; i++) {
+            send(ActivityEvents.broadcast("a", T0.plusSeconds(30 + i), 5));
+        }
+
+        List<DetectionSignal> out = signals();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).features()).containsEntry("messagesInWindow", 10.0)
+                .containsEntry("nonContactRecipientsInWindow", 50.0);
+    }
+
+    @Test
+    void staysSilentOneRecipientBelowTheThreshold() {
+        send(ActivityEvents.registered("a", T0, null, null));
+        for (int i = 0; i < 9; i++) {
+            send(ActivityEvents.broadcast("a", T0.plusSeconds(30 + i), 5));
+        }
+        send(ActivityEvents.broadcast("a", T0.plusSeconds(40), 4));
+
+        assertThat(signals()).isEmpty();
+    }
+
+    @Test
+    void ignoresAccountsOlderThanTheRegistrationWindow() {
+        send(ActivityEvents.registered("a", T0, null, null));
+        for (int i = 0; i < 50; i++) {
+            send(ActivityEvents.broadcast("a", T0.plus(Duration.ofMinutes(16)).plusSeconds(i), 10));
+        }
+
+        assertThat(signals()).isEmpty();
+    }
+
+    @Test
+    void countsOnlyMessagesInsideTheSlidingWindow() {
+        send(ActivityEvents.registered("a", T0, null, null));
+        // 10 messages of 5 strangers, but spread over 10 minutes: never 50 within 60 s
+        for (int i = 0; i < 10; i++) {
+            send(ActivityEvents.broadcast("a", T0.plusSeconds(61L * i), 5));
+        }
+
+        assertThat(signals()).isEmpty();
+    }
+
+    @Test
+    void dropsEventsLaterThanTheGraceButAcceptsSlightlyLateOnes() {
+        send(ActivityEvents.registered("a", T0, null, null));
+        send(ActivityEvents.directToContact("a", T0.plus(Duration.ofMinutes(12))));
+        // 6 min late relative to the newest event: beyond the 5 min grace, not counted
+        for (int i = 0; i < 10; i++) {
+            send(ActivityEvents.broadcast("a", T0.plus(Duration.ofMinutes(6)).plusSeconds(i), 10));
+        }
+        assertThat(signals()).isEmpty();
+        // 2 min late, out of order: still counted
+        for (int i = 0; i < 10; i++) {
+            send(ActivityEvents.broadcast("a", T0.plus(Duration.ofMinutes(10)).plusSeconds(10 - i), 10));
+        }
+        assertThat(signals()).hasSize(1);
+    }
+
+    @Test
+    void replayedEventsCountOnceAndCooldownSuppressesRepeats() {
+        ActivityEvent reg = ActivityEvents.registered("a", T0, null, null);
+        List<ActivityEvent> burst = ActivityEvents.registrationBurst("a", T0, null, null, 20, 5, 10).subList(1, 21);
+        send(reg);
+        burst.subList(0, 9).forEach(this::send);
+        burst.subList(0, 9).forEach(this::send); // replay: 9 messages must not become 18
+        assertThat(signals()).isEmpty();
+
+        burst.subList(9, 20).forEach(this::send);
+        assertThat(signals()).hasSize(1);
+        for (int i = 0; i < 20; i++) {
+            send(ActivityEvents.broadcast("a", T0.plusSeconds(100 + i), 10));
+        }
+        assertThat(signals()).as("cooldown").isEmpty();
+    }
+
+    @Test
+    void signalIdIsDeterministicForTheSameInput() {
+        List<ActivityEvent> burst = ActivityEvents.registrationBurst("a", T0, null, null, 20, 5, 10);
+        burst.forEach(this::send);
+        String first = signals().get(0).signalId();
+        driver.close();
+        start();
+
+        burst.forEach(this::send);
+
+        assertThat(signals().get(0).signalId()).isEqualTo(first);
+    }
+
+    @Test
+    void deadLettersRecordsKeyedByAnotherAccount() {
+        activity.pipeInput("someone-else", WardenJson.write(ActivityEvents.registered("a", T0, null, null)));
+
+        var record = dlq.readRecord();
+        assertThat(new String(record.headers().lastHeader(Topics.DLQ_REASON_HEADER).value()))
+                .contains("does not match accountId");
+    }
+
+    private void send(ActivityEvent e) {
+        activity.pipeInput(e.accountId(), WardenJson.write(e));
+    }
+
+    private List<DetectionSignal> signals() {
+        return signals.readValuesToList().stream().map(v -> WardenJson.read(v, DetectionSignal.class)).toList();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.warden.testsupport;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import dev.warden.contracts.Topics;
+
+/**
+ * One real KRaft broker per JVM (combined broker + controller), started on first use, stopped at JVM
+ * exit. Warden's topics are created up front with {@value #PARTITIONS} partitions, as in production.
+ */
+public final class WardenKafka {
+
+    public static final int PARTITIONS = 3;
+    public static final List<String> TOPICS = List.of(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS,
+            Topics.SIGNALS_DLQ, Topics.ENFORCEMENT, Topics.ENFORCEMENT_DLQ);
+
+    private static KafkaClusterTestKit cluster;
+
+    private WardenKafka() {
+    }
+
+    public static synchronized String bootstrapServers() {
+        if (cluster == null) {
+            cluster = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(WardenKafka::stop, "warden-kafka-stop"));
+        }
+        return cluster.bootstrapServers();
+    }
+
+    public static void createTopics(Set<String> names, int partitions) {
+        try (Admin admin = admin()) {
+            List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, partitions, (short) 1))
+                    .collect(Collectors.toList());
+            admin.createTopics(topics).values().values().forEach(f -> {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic", e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    public static Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return Admin.create(p);
+    }
+
+    private static KafkaClusterTestKit start() {
+        long t0 = System.nanoTime();
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
+                    .setNumControllerNodes(1).build();
+            KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
+                    // a single broker cannot host the default replication factor of 3 for internal topics
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .setConfigProp("num.partitions", String.valueOf(PARTITIONS))
+                    .build();
+            kit.format();
+            kit.startup();
+            kit.waitForReadyBrokers();
+            cluster = kit;
+            createTopics(Set.copyOf(TOPICS), PARTITIONS);
+            System.out.printf("[warden-test] Kafka ready at %s in %d ms%n", kit.bootstrapServers(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            return kit;
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka test broker failed to start", e);
+        }
+    }
+
+    private static synchronized void stop() {
+        if (cluster != null) {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                // JVM is exiting; nothing left to protect
+            }
+            cluster = null;
+        }
+    }
+
+    /** Config overrides for a Quarkus app: messaging and Kafka Streams both point at this broker. */
+    public static Map<String, String> quarkusConfig() {
+        String servers = bootstrapServers();
+        return Map.of("kafka.bootstrap.servers", servers,
+                "quarkus.kafka-streams.bootstrap-servers", servers);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.warden.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * One real SMTP server per JVM (GreenMail, in-process) on a port fixed at first start, so a test can
+ * {@link #stop()} it to simulate an outage and {@link #start()} it again on the same port.
+ */
+public final class WardenSmtp {
+
+    private static GreenMail server;
+    private static int port;
+
+    private WardenSmtp() {
+    }
+
+    public static synchronized int port() {
+        if (port == 0) {
+            port = freePort();
+            start();
+            Runtime.getRuntime().addShutdownHook(new Thread(WardenSmtp::stop, "warden-smtp-stop"));
+        }
+        return port;
+    }
+
+    public static synchronized void start() {
+        if (server == null) {
+            ServerSetup setup = new ServerSetup(port == 0 ? freePort() : port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            port = setup.getPort();
+            server = new GreenMail(setup);
+            server.start();
+        }
+    }
+
+    public static synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** Every message the server accepted since start or the last {@link #purge()}. */
+    public static synchronized List<MimeMessage> received() {
+        port();
+        return server == null ? List.of() : Arrays.asList(server.getReceivedMessages());
+    }
+
+    public static List<MimeMessage> receivedBy(String address) {
+        return received().stream().filter(m -> Mail.recipients(m).contains(address)).collect(Collectors.toList());
+    }
+
+    public static synchronized void purge() {
+        if (server != null) {
+            try {
+                server.purgeEmailFromAllMailboxes();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static Map<String, String> quarkusConfig() {
+        return Map.of("quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(port()),
+                "quarkus.mailer.mock", "false",
+                "quarkus.mailer.tls", "false",
+                "quarkus.mailer.start-tls", "DISABLED",
+                "quarkus.mailer.auth-methods", "");
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
