@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every error the API can raise into RFC 9457 problem JSON; user errors never become 500s. */
 public class ProblemMappers {
@@ -54,6 +55,12 @@ public class ProblemMappers {
         return respond(400, "Bad Request", field + ": " + message, uri, List.of(new Problem.FieldError(field, message)));
     }
 
+    /** More specific than JsonProcessingException: must be named to win over Quarkus' built-in mapper. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatch(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         Response r = e.getResponse();
@@ -82,13 +89,20 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
-    /** "decide.arg1.reasonText" → "body.reasonText"; query/path parameters keep their names. */
+    /**
+     * Method-validation paths are "method.param[.property...]": a bean property is named by its own
+     * path ("text", "items[2].reason"), a plain parameter by its name ("accountId").
+     */
     private static String field(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        if (parts.length >= 2 && parts[1].startsWith("arg")) {
-            return parts.length == 2 ? "body" : "body." + String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        List<String> nodes = new ArrayList<>();
+        v.getPropertyPath().forEach(n -> nodes.add(n.getIndex() != null && !nodes.isEmpty()
+                ? n.getName() + "[" + n.getIndex() + "]" : n.getName()));
+        if (nodes.size() <= 1) {
+            return nodes.isEmpty() ? "body" : nodes.get(0);
         }
-        return parts.length >= 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 1, parts.length)) : path;
+        if (nodes.size() == 2) {
+            return nodes.get(1);
+        }
+        return String.join(".", nodes.subList(2, nodes.size()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.warden.detection.config;
+package dev.warden.common.time;
 
 import java.time.Clock;
 
@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 
 import io.quarkus.arc.DefaultBean;
 
+/** The clock every service reads time from; tests replace it to control time. */
 public class ClockProducer {
 
     @Produces

@@ -1,0 +1,67 @@
+package dev.warden.cases.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An account's enforcement state as case-service owns it. */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "account_type")
+    public String accountType;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    public String locale;
+
+    @Enumerated(EnumType.STRING)
+    public AccountStatus status;
+
+    @Column(name = "restricted_until")
+    public Instant restrictedUntil;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public static Account open(String id, Instant now) {
+        Account a = new Account();
+        a.id = id;
+        a.status = AccountStatus.ACTIVE;
+        a.createdAt = now;
+        a.updatedAt = now;
+        return a;
+    }
+
+    /** Keeps the newest contact details detection knows of; never erases what we have. */
+    public void learn(String accountType, String contactEmail, String locale) {
+        if (accountType != null) {
+            this.accountType = accountType;
+        }
+        if (contactEmail != null) {
+            this.contactEmail = contactEmail;
+        }
+        if (locale != null) {
+            this.locale = locale;
+        }
+    }
+}

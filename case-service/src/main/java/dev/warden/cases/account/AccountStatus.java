@@ -1,0 +1,8 @@
+package dev.warden.cases.account;
+
+public enum AccountStatus {
+    ACTIVE,
+    WARNED,
+    RESTRICTED,
+    BANNED
+}

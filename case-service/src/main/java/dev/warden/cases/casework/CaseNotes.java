@@ -1,0 +1,32 @@
+package dev.warden.cases.casework;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.warden.common.problem.ProblemException;
+
+@ApplicationScoped
+public class CaseNotes {
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public CaseNote add(UUID caseId, String author, String text) {
+        if (EnforcementCase.findById(caseId) == null) {
+            throw ProblemException.notFound("case", caseId);
+        }
+        CaseNote n = new CaseNote();
+        n.id = UUID.randomUUID();
+        n.caseId = caseId;
+        n.author = author;
+        n.text = text;
+        n.createdAt = clock.instant();
+        n.persist();
+        return n;
+    }
+}

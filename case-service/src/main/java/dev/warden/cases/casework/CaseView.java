@@ -1,0 +1,34 @@
+package dev.warden.cases.casework;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** A case as a reviewer sees it: its state and timeline (signals with explanations, decisions, notes). */
+@RegisterForReflection
+public record CaseView(UUID id, String accountId, CaseStatus status, int priority, double maxScore,
+        String primaryViolation, String assignee, Instant openedAt, Instant updatedAt, long version,
+        AccountSummary account, List<SignalEntry> signals, List<DecisionEntry> decisions, List<NoteEntry> notes) {
+
+    @RegisterForReflection
+    public record AccountSummary(String id, String accountType, String status, Instant restrictedUntil) {
+    }
+
+    @RegisterForReflection
+    public record SignalEntry(UUID signalId, String violation, double score, String ruleId, int ruleVersion,
+            String summary, Instant detectedAt, JsonNode explanation) {
+    }
+
+    @RegisterForReflection
+    public record DecisionEntry(UUID id, String action, String reasonCode, String reasonText, boolean automated,
+            String actor, String policyRuleId, Integer policyVersion, Instant restrictedUntil, Instant decidedAt) {
+    }
+
+    @RegisterForReflection
+    public record NoteEntry(UUID id, String author, String text, Instant createdAt) {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.warden.cases.casework;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The one open case of an account: collects its signals, decisions and notes. */
+@Entity
+@Table(name = "enforcement_case")
+public class EnforcementCase extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "account_id")
+    public String accountId;
+
+    @Enumerated(EnumType.STRING)
+    public CaseStatus status;
+
+    public int priority;
+
+    @Column(name = "max_score")
+    public double maxScore;
+
+    @Column(name = "primary_violation")
+    public String primaryViolation;
+
+    public String assignee;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Version
+    public long version;
+
+    public static Optional<EnforcementCase> findOpen(String accountId) {
+        return find("accountId = ?1 and status <> ?2", accountId, CaseStatus.CLOSED).firstResultOptional();
+    }
+}

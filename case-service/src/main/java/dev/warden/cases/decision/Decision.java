@@ -1,0 +1,58 @@
+package dev.warden.cases.decision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A decision on a case: immutable once written. */
+@Entity
+@Table(name = "decision")
+public class Decision extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "account_id")
+    public String accountId;
+
+    @Enumerated(EnumType.STRING)
+    public DecisionAction action;
+
+    @Column(name = "reason_code")
+    public String reasonCode;
+
+    @Column(name = "reason_text")
+    public String reasonText;
+
+    public boolean automated;
+
+    public String actor;
+
+    @Column(name = "policy_rule_id")
+    public String policyRuleId;
+
+    @Column(name = "policy_version")
+    public Integer policyVersion;
+
+    @Column(name = "restricted_until")
+    public Instant restrictedUntil;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    public static List<Decision> forCase(UUID caseId) {
+        return list("caseId = ?1 order by decidedAt", caseId);
+    }
+}

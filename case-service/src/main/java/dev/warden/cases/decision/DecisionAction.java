@@ -1,0 +1,24 @@
+package dev.warden.cases.decision;
+
+import dev.warden.contracts.enforcement.EnforcementAction;
+
+/** What a decision does to an account, and the enforcement event it publishes (if any). */
+public enum DecisionAction {
+    WARN(EnforcementAction.WARNED),
+    RESTRICT(EnforcementAction.RESTRICTED),
+    BAN(EnforcementAction.BANNED),
+    REINSTATE(EnforcementAction.REINSTATED),
+    ESCALATE(EnforcementAction.ESCALATED_TO_LEGAL),
+    DISMISS(null);
+
+    private final EnforcementAction published;
+
+    DecisionAction(EnforcementAction published) {
+        this.published = published;
+    }
+
+    /** The event this decision emits; null when the account holder is not told (dismissal). */
+    public EnforcementAction published() {
+        return published;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.warden.cases.decision;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.warden.cases.account.Account;
+import dev.warden.cases.casework.EnforcementCase;
+import dev.warden.contracts.enforcement.EnforcementEvent;
+
+/** Builds the enforcement event a committed decision announces. */
+final class EnforcementEvents {
+
+    private EnforcementEvents() {
+    }
+
+    static EnforcementEvent of(Decision d, EnforcementCase c, Account a, Duration appealWindow) {
+        EnforcementEvent.Recipient recipient = a.contactEmail == null ? null
+                : new EnforcementEvent.Recipient(a.contactEmail, a.locale);
+        EnforcementEvent.PolicyRef policy = d.policyRuleId == null ? null
+                : new EnforcementEvent.PolicyRef(d.policyRuleId, d.policyVersion);
+        boolean appealable = d.action == DecisionAction.BAN || d.action == DecisionAction.RESTRICT
+                || d.action == DecisionAction.WARN;
+        return new EnforcementEvent(eventId(d).toString(), c.id.toString(), a.id, d.action.published(), d.automated,
+                c.primaryViolation, d.reasonCode, d.reasonText, policy, null, d.actor, d.decidedAt,
+                d.restrictedUntil, appealable ? d.decidedAt.plus(appealWindow) : null, recipient);
+    }
+
+    /** The event id is the decision id: one decision, one event, however often it is relayed. */
+    static UUID eventId(Decision d) {
+        return d.id;
+    }
+}

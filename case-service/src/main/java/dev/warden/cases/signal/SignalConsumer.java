@@ -1,0 +1,27 @@
+package dev.warden.cases.signal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import dev.warden.contracts.signal.DetectionSignal;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Reads {@code warden.signals.v1}. A record that cannot be read or filed is nacked and the connector
+ * moves it to {@code warden.signals.v1.dlq} with the reason in {@code dead-letter-reason}.
+ */
+@ApplicationScoped
+public class SignalConsumer {
+
+    @Inject
+    SignalIntake intake;
+
+    @Incoming("signals")
+    @Blocking
+    public void onSignal(String json) {
+        DetectionSignal signal = SignalValidation.read(json);
+        intake.receive(signal);
+    }
+}
