@@ -1,0 +1,66 @@
+package dev.warden.notify.delivery;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One mail: planned when its event is consumed, then sent (and retried) by the dispatcher. */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    @Column(name = "account_id")
+    public String accountId;
+
+    @Column(name = "case_id")
+    public String caseId;
+
+    public String recipient;
+
+    public String template;
+
+    public String locale;
+
+    @Enumerated(EnumType.STRING)
+    public DeliveryStatus status;
+
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    public String subject;
+
+    @Column(name = "smtp_message_id")
+    public String smtpMessageId;
+
+    /** The enforcement event as received: the template's data. */
+    public String payload;
+
+    @Version
+    public long version;
+}

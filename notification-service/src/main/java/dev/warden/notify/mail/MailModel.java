@@ -1,0 +1,29 @@
+package dev.warden.notify.mail;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import dev.warden.contracts.enforcement.EnforcementEvent;
+import io.quarkus.qute.TemplateData;
+
+/** What a mail template may show: plain values, already formatted; no logic beyond choosing text. */
+@TemplateData
+public record MailModel(String accountId, String caseId, String action, String violation, String reason,
+        boolean automated, String decidedAt, String restrictedUntil, String appealDeadline, String policyRule,
+        String actor, String evidenceUrl) {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    public static MailModel of(EnforcementEvent e, String evidenceBaseUrl) {
+        return new MailModel(e.accountId(), e.caseId(), e.action().name(), e.violation(), e.reason(), e.automated(),
+                format(e.occurredAt()), format(e.restrictedUntil()), format(e.appealDeadline()),
+                e.policy() == null ? null : e.policy().ruleId() + " v" + e.policy().version(), e.actor(),
+                evidenceBaseUrl + "/" + e.caseId() + "/evidence-package");
+    }
+
+    private static String format(Instant t) {
+        return t == null ? null : DATE_TIME.format(t);
+    }
+}
