@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -14,6 +15,9 @@ public class CaseNotes {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<NoteAdded> noteAdded;
 
     @Transactional
     public CaseNote add(UUID caseId, String author, String text) {
@@ -27,6 +31,7 @@ public class CaseNotes {
         n.text = text;
         n.createdAt = clock.instant();
         n.persist();
+        noteAdded.fire(new NoteAdded(n));
         return n;
     }
 }

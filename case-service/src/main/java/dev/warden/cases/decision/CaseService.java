@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -35,6 +36,12 @@ public class CaseService {
     @Inject
     Clock clock;
 
+    @Inject
+    StatementOfReasonsFactory statements;
+
+    @Inject
+    Event<DecisionApplied> decisionApplied;
+
     @Transactional(Transactional.TxType.REQUIRED)
     public Decision applyDecision(UUID caseId, DecisionCommand cmd) {
         EnforcementCase c = EnforcementCase.<EnforcementCase>findByIdOptional(caseId)
@@ -64,9 +71,11 @@ public class CaseService {
             default -> CaseStatus.ACTIONED;
         };
         c.updatedAt = now;
+        decisionApplied.fire(new DecisionApplied(d, c, account));
 
         if (d.action.published() != null) {
-            EnforcementEvent event = EnforcementEvents.of(d, c, account, policy.appealWindow());
+            EnforcementEvent event = EnforcementEvents.of(d, c, account, policy.appealWindow(),
+                    statements.statementFor(d, c, account));
             outbox.append(Topics.ENFORCEMENT, EnforcementEvents.eventId(d), account.id,
                     "dev.warden.enforcement.v1." + d.action.published().name().toLowerCase(), event);
         }

@@ -1,6 +1,7 @@
 package dev.warden.cases.decision;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.warden.cases.account.Account;
@@ -13,7 +14,8 @@ final class EnforcementEvents {
     private EnforcementEvents() {
     }
 
-    static EnforcementEvent of(Decision d, EnforcementCase c, Account a, Duration appealWindow) {
+    static EnforcementEvent of(Decision d, EnforcementCase c, Account a, Duration appealWindow,
+            Map<String, Object> statementOfReasons) {
         EnforcementEvent.Recipient recipient = a.contactEmail == null ? null
                 : new EnforcementEvent.Recipient(a.contactEmail, a.locale);
         EnforcementEvent.PolicyRef policy = d.policyRuleId == null ? null
@@ -21,7 +23,7 @@ final class EnforcementEvents {
         boolean appealable = d.action == DecisionAction.BAN || d.action == DecisionAction.RESTRICT
                 || d.action == DecisionAction.WARN;
         return new EnforcementEvent(eventId(d).toString(), c.id.toString(), a.id, d.action.published(), d.automated,
-                c.primaryViolation, d.reasonCode, d.reasonText, policy, null, d.actor, d.decidedAt,
+                c.primaryViolation, d.reasonCode, d.reasonText, policy, statementOfReasons, d.actor, d.decidedAt,
                 d.restrictedUntil, appealable ? d.decidedAt.plus(appealWindow) : null, recipient);
     }
 

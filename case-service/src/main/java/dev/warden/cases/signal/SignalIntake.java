@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -40,6 +41,9 @@ public class SignalIntake {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<SignalFiled> signalFiled;
+
     public enum Outcome { DUPLICATE, QUEUED, ACTIONED, ALREADY_ENFORCED }
 
     @Transactional
@@ -63,7 +67,7 @@ public class SignalIntake {
         c.maxScore = Math.max(c.maxScore, signal.score());
         c.priority = Math.max(c.priority, outcome.priority());
         c.updatedAt = now;
-        file(signal, signalId, c.id, now);
+        signalFiled.fire(new SignalFiled(file(signal, signalId, c.id, now), c));
 
         if (account.status == AccountStatus.BANNED) {
             return Outcome.ALREADY_ENFORCED;
@@ -88,7 +92,7 @@ public class SignalIntake {
         return c;
     }
 
-    private static void file(DetectionSignal s, UUID id, UUID caseId, Instant now) {
+    private static SignalRecord file(DetectionSignal s, UUID id, UUID caseId, Instant now) {
         SignalRecord r = new SignalRecord();
         r.id = id;
         r.caseId = caseId;
@@ -102,5 +106,6 @@ public class SignalIntake {
         r.detectedAt = s.detectedAt();
         r.receivedAt = now;
         r.persist();
+        return r;
     }
 }
