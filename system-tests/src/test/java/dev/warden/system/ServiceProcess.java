@@ -23,6 +23,7 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     final int port;
+    private final long launchedAt = System.nanoTime();
 
     private ServiceProcess(String name, Process process, Path log, int port) {
         this.name = name;
@@ -54,7 +55,29 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Waits for /q/health/ready and prints the start-up time Quarkus reports and the resident memory. */
     void awaitReady(Duration timeout) throws Exception {
+        waitForHealth(timeout);
+        String started = Files.readAllLines(log).stream().filter(l -> l.contains(" started in "))
+                .map(l -> l.replaceAll(".* started in ([0-9.]+s).*", "$1")).findFirst().orElse("?");
+        System.out.printf("[warden-system] %s ready: Quarkus started in %s, %d ms from launch to ready, RSS %d MB%n",
+                name, started, (System.nanoTime() - launchedAt) / 1_000_000, rssMegabytes());
+    }
+
+    long rssMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    private void waitForHealth(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
