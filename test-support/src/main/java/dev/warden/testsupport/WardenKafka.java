@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import dev.warden.contracts.Topics;
@@ -27,6 +28,8 @@ public final class WardenKafka {
             Topics.SIGNALS_DLQ, Topics.ENFORCEMENT, Topics.ENFORCEMENT_DLQ);
 
     private static KafkaClusterTestKit cluster;
+    /** Kafka's own shutdown hooks (temp-dir deletion), run only after the broker has stopped. */
+    private static final List<Runnable> DEFERRED_HOOKS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private WardenKafka() {
     }
@@ -66,6 +69,14 @@ public final class WardenKafka {
 
     private static KafkaClusterTestKit start() {
         long t0 = System.nanoTime();
+        // Shutdown hooks run concurrently: Kafka's temp-dir deletion raced the broker's last checkpoint
+        // write, the broker saw all log dirs fail and called Exit.halt(1), failing the whole test JVM.
+        // Defer Kafka's hooks until the broker is closed, and never let the embedded broker end the JVM.
+        Exit.setShutdownHookAdder((name, hook) -> DEFERRED_HOOKS.add(hook));
+        Exit.setHaltProcedure((status, message) -> System.err.printf("[warden-test] Kafka asked to halt(%d): %s%n",
+                status, message));
+        Exit.setExitProcedure((status, message) -> System.err.printf("[warden-test] Kafka asked to exit(%d): %s%n",
+                status, message));
         try {
             TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
                     .setNumControllerNodes(1).build();
@@ -103,6 +114,13 @@ public final class WardenKafka {
             }
             cluster = null;
         }
+        DEFERRED_HOOKS.forEach(hook -> {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                // best effort: temp files only
+            }
+        });
     }
 
     /** Config overrides for a Quarkus app: messaging and Kafka Streams both point at this broker. */

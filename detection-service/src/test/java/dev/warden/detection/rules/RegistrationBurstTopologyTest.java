@@ -47,6 +47,12 @@ class RegistrationBurstTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try {
+            // never the shared default /tmp/kafka-streams: parallel builds would trip over each other
+            props.put(StreamsConfig.STATE_DIR_CONFIG, java.nio.file.Files.createTempDirectory("topology-test").toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         driver = new TopologyTestDriver(new ActivityTopology().buildTopology(config, clock, new SimpleMeterRegistry()), props);
         activity = driver.createInputTopic(Topics.ACTIVITY, new StringSerializer(), new StringSerializer());
         signals = driver.createOutputTopic(Topics.SIGNALS, new StringDeserializer(), new StringDeserializer());
