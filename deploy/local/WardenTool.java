@@ -351,7 +351,8 @@ public class WardenTool {
         Duration span = Duration.ofSeconds(Long.parseLong(conf("scenario.seconds", "60")));
         int rate = Integer.parseInt(conf("rate", "1500"));
         Duration settle = Duration.ofSeconds(Long.parseLong(conf("settle.seconds", "150")));
-        boolean tty = System.console() != null && !"false".equals(conf("tty", "true"));
+        boolean tty = "true".equals(conf("tty", System.console() != null ? "true" : "false"));
+        long printEvery = tty ? 1_000_000_000L : 5_000_000_000L;
 
         Random rnd = new Random(seed);
         List<Account> accounts = population(run);
@@ -394,7 +395,7 @@ public class WardenTool {
                 if (due > now) {
                     Thread.sleep((due - now) / 1_000_000);
                 }
-                if (now - lastPrint > 1_000_000_000L) {
+                if (now - lastPrint > printEvery) {
                     lastPrint = now;
                     progress(tty, acked.get(), events.size(), counts(cases, notes, like), false);
                 }
@@ -408,9 +409,13 @@ public class WardenTool {
             Counts c = counts(cases, notes, like);
             Counts prev = null;
             long stableSince = System.nanoTime();
+            long lastPrinted = 0;
             while (System.nanoTime() < deadline) {
                 c = counts(cases, notes, like);
-                progress(tty, acked.get(), events.size(), c, false);
+                if (System.nanoTime() - lastPrinted > printEvery) {
+                    lastPrinted = System.nanoTime();
+                    progress(tty, acked.get(), events.size(), c, false);
+                }
                 if (!c.equals(prev)) {
                     prev = c;
                     stableSince = System.nanoTime();
