@@ -517,10 +517,15 @@ public class WardenTool {
     }
 
     static String token(String form) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(kcUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r;
+        try {
+            r = HTTP.send(HttpRequest.newBuilder(URI.create(kcUrl()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Failure("cannot reach Keycloak at " + kcUrl() + " (" + e.getClass().getSimpleName() + ")");
+        }
         Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
         if (r.statusCode() != 200 || !m.find()) {
             throw new Failure("Keycloak refused the token request (" + r.statusCode() + "): " + r.body());
@@ -541,7 +546,12 @@ public class WardenTool {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Failure("cannot reach " + url + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
     }
 
     static void smoke() throws Exception {
