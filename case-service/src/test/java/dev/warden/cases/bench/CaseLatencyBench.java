@@ -128,7 +128,9 @@ class CaseLatencyBench {
             long sent = System.nanoTime();
             inflight.add(http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                 if (e != null || r.statusCode() != 200) {
-                    errors.incrementAndGet();
+                    if (errors.incrementAndGet() <= 3) {
+                        System.out.printf("[bench] failed %s: %s%n", path, e != null ? e : "HTTP " + r.statusCode());
+                    }
                 }
                 lat.get(queue ? "queue" : "detail").add(System.nanoTime() - sent);
             }));

@@ -99,6 +99,30 @@ class DecisionResourceTest {
     }
 
     @Test
+    void concurrentRetriesWithOneIdempotencyKeyDecideOnce() throws Exception {
+        UUID caseId = Fixtures.reviewCase(intake, "acc-dec-idem-race", 0.7);
+        String token = WardenOidc.token("iris", "reviewer");
+        String key = UUID.randomUUID().toString();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<io.restassured.response.ExtractableResponse<Response>>> calls = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            calls.add(pool.submit(() -> {
+                start.await();
+                return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                        .body(ban("retry storm")).when().post("/api/cases/{id}/decisions", caseId).then().extract();
+            }));
+        }
+        start.countDown();
+        var a = calls.get(0).get();
+        var b = calls.get(1).get();
+        pool.shutdown();
+        assertThat(List.of(a.statusCode(), b.statusCode())).containsExactlyInAnyOrder(201, 200);
+        assertThat(a.<String>path("id")).isEqualTo(b.<String>path("id"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Decision.count("caseId", caseId))).isEqualTo(1);
+    }
+
+    @Test
     void staleIfMatchVersionIsAConflictAndChangesNothing() {
         UUID caseId = Fixtures.reviewCase(intake, "acc-dec-stale", 0.7);
         String etag = given().auth().oauth2(WardenOidc.tokenFor("reviewer")).when().get("/api/cases/{id}", caseId)
