@@ -133,21 +133,22 @@ public class PolicyService {
         return new DryRunReport(current.version(), entries.size(), changed, currentCounts, candidateCounts, entries);
     }
 
+    /**
+     * A rule keeps the version of any earlier rule with the same id and the same content (so restoring
+     * an old rule restores its version); changed content gets the id's highest version + 1.
+     */
     private List<PolicyRule> assignRuleVersions(List<PolicyRule> rules, PolicySet current) {
-        Map<String, PolicyRule> now = new HashMap<>();
-        current.rules().forEach(r -> now.put(r.id(), r));
-        Map<String, Integer> highest = new HashMap<>();
+        Map<String, List<PolicyRule>> earlier = new HashMap<>();
         for (PolicySet s : history()) {
-            s.rules().forEach(r -> highest.merge(r.id(), r.version(), Math::max));
+            s.rules().forEach(r -> earlier.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
         }
+        current.rules().forEach(r -> earlier.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
         List<PolicyRule> out = new ArrayList<>();
         for (PolicyRule r : rules) {
-            PolicyRule existing = now.get(r.id());
-            if (r.sameContentAs(existing)) {
-                out.add(r.withVersion(existing.version()));
-            } else {
-                out.add(r.withVersion(highest.getOrDefault(r.id(), 0) + 1));
-            }
+            List<PolicyRule> same = earlier.getOrDefault(r.id(), List.of());
+            int version = same.stream().filter(r::sameContentAs).mapToInt(PolicyRule::version).findFirst()
+                    .orElseGet(() -> same.stream().mapToInt(PolicyRule::version).max().orElse(0) + 1);
+            out.add(r.withVersion(version));
         }
         return out;
     }

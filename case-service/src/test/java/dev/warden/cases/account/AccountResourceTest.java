@@ -57,5 +57,11 @@ class AccountResourceTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("accountId"));
         given().auth().oauth2(WardenOidc.tokenFor("reviewer")).when().get("/api/accounts/{id}", "acc-nobody")
                 .then().statusCode(404);
+        // the platform's status endpoint
+        given().when().get("/api/accounts/{id}/status", account).then().statusCode(401);
+        for (String role : List.of("legal", "admin")) {
+            given().auth().oauth2(WardenOidc.tokenFor(role)).when().get("/api/accounts/{id}/status", account)
+                    .then().statusCode(403);
+        }
     }
 }

@@ -78,6 +78,11 @@ class PolicyResourceTest {
         assertThat(d.policyVersion).isEqualTo(2);
         assertThat(d.policySetVersion).isEqualTo(before + 1);
 
+        // restoring the old rule text restores its version
+        given().auth().oauth2(senior()).contentType(ContentType.JSON).body(Map.of("rules", defaults))
+                .when().put("/api/policy").then().statusCode(200)
+                .body("version", equalTo(before + 2)).body("rules[0].version", equalTo(1));
+
         // the old version stays readable
         given().auth().oauth2(WardenOidc.tokenFor("admin")).when().get("/api/policy/versions/{v}", before)
                 .then().statusCode(200).body("version", equalTo(before)).body("rules[0].when.minScore", equalTo(0.95f));
@@ -129,6 +134,8 @@ class PolicyResourceTest {
         given().contentType(ContentType.JSON).body(rules).when().put("/api/policy").then().statusCode(401);
         given().contentType(ContentType.JSON).body(rules).when().post("/api/policy/dry-run").then().statusCode(401);
         given().when().get("/api/policy/versions").then().statusCode(401);
+        given().when().get("/api/policy/versions/1").then().statusCode(401);
+        given().auth().oauth2(WardenOidc.tokenFor("reviewer")).when().get("/api/policy/versions/1").then().statusCode(403);
         for (String role : List.of("reviewer", "legal", "platform")) {
             String t = WardenOidc.tokenFor(role);
             given().auth().oauth2(t).when().get("/api/policy").then().statusCode(403);

@@ -34,6 +34,7 @@ import dev.warden.cases.casework.QueueItem;
 import dev.warden.cases.casework.QueuePage;
 import dev.warden.common.problem.ProblemException;
 import dev.warden.common.security.Roles;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.warden.contracts.signal.Violation;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -97,6 +98,7 @@ public class QueueResource {
     }
 
     /** Who should work a case. */
+    @RegisterForReflection
     public record AssignRequest(@NotBlank(message = "must not be blank")
             @Pattern(regexp = "[^\\p{Cntrl}]{1,128}", message = "must be at most 128 characters") String assignee) {
     }

@@ -32,6 +32,7 @@ import dev.warden.cases.policy.PolicyService;
 import dev.warden.cases.policy.PolicySet;
 import dev.warden.cases.casework.rest.QueryParams;
 import dev.warden.common.security.Roles;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/policy")
@@ -47,11 +48,13 @@ public class PolicyResource {
     SecurityIdentity identity;
 
     /** A whole new rule list (first match wins); rule versions are assigned by the server. */
+    @RegisterForReflection
     public record PolicyRequest(@NotNull(message = "must list the rules") List<PolicyRule> rules,
             @Size(max = 500, message = "must be at most 500 characters") String comment) {
     }
 
     /** A candidate rule list and how many of the most recent signals to replay it on. */
+    @RegisterForReflection
     public record DryRunRequest(@NotNull(message = "must list the rules") List<PolicyRule> rules,
             @Min(value = 1, message = "must be >= 1") @Max(value = 1000, message = "must be <= 1000") Integer lastSignals) {
     }
