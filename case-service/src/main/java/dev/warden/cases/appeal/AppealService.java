@@ -22,6 +22,7 @@ import dev.warden.cases.decision.CaseService;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.decision.DecisionCommand;
+import dev.warden.cases.idempotency.IdempotencyKeys;
 import dev.warden.cases.outbox.OutboxWriter;
 import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.Topics;
@@ -56,8 +57,16 @@ public class AppealService {
     @Inject
     EntityManager em;
 
+    @Inject
+    IdempotencyKeys idempotency;
+
+    /** Files an appeal; a retry under the same Idempotency-Key gets the first response and files nothing. */
     @Transactional
-    public AppealView file(AppealRequests.File req, String filedBy) {
+    public IdempotencyKeys.Result<AppealView> file(AppealRequests.File req, String filedBy, String idempotencyKey) {
+        return idempotency.once(filedBy, idempotencyKey, req, AppealView.class, () -> file(req, filedBy));
+    }
+
+    private AppealView file(AppealRequests.File req, String filedBy) {
         Decision d = Decision.<Decision>findByIdOptional(req.decisionId())
                 .orElseThrow(() -> ProblemException.notFound("decision", req.decisionId()));
         if (!APPEALABLE.contains(d.action)) {

@@ -83,6 +83,22 @@ class AppealResourceTest {
     }
 
     @Test
+    void platformRetryWithTheSameIdempotencyKeyFilesOneAppeal() {
+        String decisionId = bannedBy("rob", "acc-appeal-retry");
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(WardenOidc.tokenFor("platform")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(file(decisionId, "please look again"))
+                .when().post("/api/appeals").then().statusCode(201).extract().path("id");
+        String again = given().auth().oauth2(WardenOidc.tokenFor("platform")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(file(decisionId, "please look again"))
+                .when().post("/api/appeals").then().statusCode(200).header("Idempotent-Replayed", "true")
+                .extract().path("id");
+        assertThat(again).isEqualTo(first);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Appeal.count("decisionId", UUID.fromString(decisionId))))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theReviewerWhoDecidedMayNotDecideTheAppeal() {
         String decisionId = bannedBy("sven", "acc-appeal-self");
         String appealId = fileAppeal(decisionId);

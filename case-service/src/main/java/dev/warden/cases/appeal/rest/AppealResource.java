@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +33,7 @@ import dev.warden.cases.appeal.AppealStatus;
 import dev.warden.cases.appeal.AppealView;
 import dev.warden.cases.casework.rest.IfMatch;
 import dev.warden.cases.casework.rest.QueryParams;
+import dev.warden.cases.idempotency.IdempotencyKeys;
 import dev.warden.common.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -51,12 +54,18 @@ public class AppealResource {
     @RolesAllowed(Roles.PLATFORM)
     @Operation(summary = "File an account holder's appeal against a decision (one per decision, within 30 days)")
     @APIResponse(responseCode = "201", description = "filed; APPEAL_RECEIVED is announced")
+    @APIResponse(responseCode = "200", description = "a retry with the same Idempotency-Key: the first response")
     @APIResponse(responseCode = "409", description = "the decision was already appealed")
     @APIResponse(responseCode = "422", description = "the decision cannot be appealed, or the window has closed")
-    public Response file(@NotNull(message = "a JSON body is required") @Valid AppealRequests.File request) {
-        AppealView a = appeals.file(request, identity.getPrincipal().getName());
-        return Response.created(URI.create("/api/appeals/" + a.id())).entity(a)
-                .header("ETag", IfMatch.etag(a.version())).build();
+    public Response file(
+            @Parameter(in = ParameterIn.HEADER, description = "makes the platform's retries safe")
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @NotNull(message = "a JSON body is required") @Valid AppealRequests.File request) {
+        IdempotencyKeys.Result<AppealView> r = appeals.file(request, identity.getPrincipal().getName(), idempotencyKey);
+        AppealView a = r.body();
+        Response.ResponseBuilder b = r.replayed() ? Response.ok(a).header("Idempotent-Replayed", "true")
+                : Response.created(URI.create("/api/appeals/" + a.id())).entity(a);
+        return b.header("ETag", IfMatch.etag(a.version())).build();
     }
 
     @GET
