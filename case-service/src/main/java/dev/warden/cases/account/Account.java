@@ -40,6 +40,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** Off-platform evidence about the account is on file (set by the evidence work; a policy condition). */
+    @Column(name = "off_platform_evidence")
+    public boolean offPlatformEvidence;
+
     @Version
     public long version;
 

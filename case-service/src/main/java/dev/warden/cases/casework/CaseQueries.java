@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.warden.cases.account.Account;
+import dev.warden.cases.appeal.Appeal;
+import dev.warden.cases.audit.AuditTrail;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.signal.SignalRecord;
 import dev.warden.common.problem.ProblemException;
@@ -16,7 +19,11 @@ import dev.warden.contracts.json.WardenJson;
 @ApplicationScoped
 public class CaseQueries {
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Inject
+    AuditTrail audit;
+
+    /** The case with its evidence; every read is recorded in the audit log (in the same transaction). */
+    @Transactional
     public CaseView detail(UUID caseId) {
         EnforcementCase c = EnforcementCase.<EnforcementCase>findByIdOptional(caseId)
                 .orElseThrow(() -> ProblemException.notFound("case", caseId));
@@ -26,10 +33,14 @@ public class CaseQueries {
         List<CaseView.DecisionEntry> decisions = Decision.forCase(caseId).stream().map(CaseQueries::decision).toList();
         List<CaseView.NoteEntry> notes = CaseNote.<CaseNote>list("caseId = ?1 order by createdAt", caseId).stream()
                 .map(n -> new CaseView.NoteEntry(n.id, n.author, n.text, n.createdAt)).toList();
+        List<CaseView.AppealEntry> appeals = Appeal.<Appeal>list("caseId = ?1 order by filedAt", caseId).stream()
+                .map(p -> new CaseView.AppealEntry(p.id, p.decisionId, p.status.name(), p.text, p.filedAt, p.decidedBy,
+                        p.decidedAt, p.decisionReason)).toList();
+        audit.record("EVIDENCE_READ", c.id, c.accountId, null, signals.size() + " signals");
         return new CaseView(c.id, c.accountId, c.status, c.priority, c.maxScore, c.primaryViolation, c.assignee,
                 c.openedAt, c.updatedAt, c.version,
                 new CaseView.AccountSummary(a.id, a.accountType, a.status.name(), a.restrictedUntil),
-                signals, decisions, notes);
+                signals, decisions, notes, appeals, c.proposedAction, c.policyRuleId, c.policyRuleVersion);
     }
 
     private static CaseView.SignalEntry signal(SignalRecord s) {

@@ -12,7 +12,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record CaseView(UUID id, String accountId, CaseStatus status, int priority, double maxScore,
         String primaryViolation, String assignee, Instant openedAt, Instant updatedAt, long version,
-        AccountSummary account, List<SignalEntry> signals, List<DecisionEntry> decisions, List<NoteEntry> notes) {
+        AccountSummary account, List<SignalEntry> signals, List<DecisionEntry> decisions, List<NoteEntry> notes,
+        List<AppealEntry> appeals, String proposedAction, String policyRuleId, Integer policyRuleVersion) {
 
     @RegisterForReflection
     public record AccountSummary(String id, String accountType, String status, Instant restrictedUntil) {
@@ -26,6 +27,11 @@ public record CaseView(UUID id, String accountId, CaseStatus status, int priorit
     @RegisterForReflection
     public record DecisionEntry(UUID id, String action, String reasonCode, String reasonText, boolean automated,
             String actor, String policyRuleId, Integer policyVersion, Instant restrictedUntil, Instant decidedAt) {
+    }
+
+    @RegisterForReflection
+    public record AppealEntry(UUID id, UUID decisionId, String status, String text, Instant filedAt, String decidedBy,
+            Instant decidedAt, String decisionReason) {
     }
 
     @RegisterForReflection

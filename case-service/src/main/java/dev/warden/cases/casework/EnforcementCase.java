@@ -50,6 +50,17 @@ public class EnforcementCase extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** What the policy proposes a reviewer do (PROPOSE_ESCALATION), or null. */
+    @Column(name = "proposed_action")
+    public String proposedAction;
+
+    /** The policy rule (and its version) that queued this case or acted on it last. */
+    @Column(name = "policy_rule_id")
+    public String policyRuleId;
+
+    @Column(name = "policy_rule_version")
+    public Integer policyRuleVersion;
+
     @Version
     public long version;
 

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import dev.warden.cases.account.Account;
 import dev.warden.cases.account.AccountStatus;
+import dev.warden.cases.account.Strike;
 import dev.warden.cases.casework.CaseStatus;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.config.PolicyConfig;
@@ -61,8 +62,12 @@ public class CaseService {
         d.policyRuleId = cmd.policyRuleId();
         d.policyVersion = cmd.policyVersion();
         d.restrictedUntil = cmd.restrictedUntil();
+        d.policySetVersion = cmd.policySetVersion();
         d.decidedAt = now;
         d.persist();
+        if (d.action.strike()) {
+            strike(d, now);
+        }
 
         applyToAccount(account, d, now);
         c.status = switch (d.action) {
@@ -81,6 +86,17 @@ public class CaseService {
         }
         LOG.infof("case %s: %s %s by %s", c.id, d.action, account.id, d.actor);
         return d;
+    }
+
+    private static void strike(Decision d, Instant now) {
+        Strike s = new Strike();
+        s.id = UUID.randomUUID();
+        s.accountId = d.accountId;
+        s.decisionId = d.id;
+        s.caseId = d.caseId;
+        s.action = d.action.name();
+        s.createdAt = now;
+        s.persist();
     }
 
     private static void applyToAccount(Account a, Decision d, Instant now) {

@@ -46,6 +46,10 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "policy_version")
     public Integer policyVersion;
 
+    /** The policy version (whole rule set) an automatic decision was made under. */
+    @Column(name = "policy_set_version")
+    public Integer policySetVersion;
+
     @Column(name = "restricted_until")
     public Instant restrictedUntil;
 

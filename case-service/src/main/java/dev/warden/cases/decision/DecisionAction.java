@@ -17,6 +17,11 @@ public enum DecisionAction {
         this.published = published;
     }
 
+    /** Whether the decision counts as a strike on the account's record. */
+    public boolean strike() {
+        return this == WARN || this == RESTRICT || this == BAN;
+    }
+
     /** The event this decision emits; null when the account holder is not told (dismissal). */
     public EnforcementAction published() {
         return published;

@@ -1,29 +1,45 @@
 package dev.warden.cases.policy;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.warden.cases.config.PolicyConfig;
-import dev.warden.cases.decision.DecisionAction;
+import dev.warden.cases.account.Account;
+import dev.warden.cases.account.Strike;
 import dev.warden.contracts.signal.DetectionSignal;
 
 /**
- * Turns a signal into an automatic action or review work. Business accounts are never banned
- * automatically: more is at stake, a person looks first.
+ * Turns a signal into an automatic action or review work, by the active policy version stored in
+ * PostgreSQL (see {@link PolicyService}). Every outcome names the rule and rule version that made it.
  */
 @ApplicationScoped
 public class EnforcementPolicy {
 
     @Inject
-    PolicyConfig config;
+    PolicyService policies;
 
+    /** Evaluates with what is known of the account at {@code at} (strikes, evidence flag, type). */
+    public PolicyOutcome evaluate(DetectionSignal signal, Account account, Instant at) {
+        PolicySet active = policies.active();
+        int strikes = account == null ? 0 : Strike.countWithinWindow(account.id, at);
+        return PolicyEngine.decide(active.version(), active.rules(), context(signal, account, strikes), signal.summary());
+    }
+
+    /** Evaluates a signal for an account case-service does not know yet. */
     public PolicyOutcome evaluate(DetectionSignal signal) {
-        PolicyConfig.AutoBan rule = config.autoBan();
-        boolean business = signal.account() != null && "BUSINESS".equals(signal.account().accountType());
-        if (rule.violations().contains(signal.violation().name()) && signal.score() >= rule.minScore() && !business) {
-            return new PolicyOutcome(DecisionAction.BAN, rule.ruleId(), rule.version(), signal.violation().name(),
-                    "Automatic ban: " + signal.summary(), 100);
-        }
-        return PolicyOutcome.review((int) Math.round(signal.score() * 100));
+        return evaluate(signal, null, Instant.now());
+    }
+
+    static PolicyContext context(DetectionSignal signal, Account account, int strikes) {
+        String type = signal.account() != null && signal.account().accountType() != null
+                ? signal.account().accountType()
+                : account == null ? null : account.accountType;
+        Duration age = signal.account() != null && signal.account().registeredAt() != null && signal.detectedAt() != null
+                ? Duration.between(signal.account().registeredAt(), signal.detectedAt())
+                : null;
+        return new PolicyContext(signal.violation().name(), signal.score(), type, strikes,
+                account != null && account.offPlatformEvidence, age);
     }
 }

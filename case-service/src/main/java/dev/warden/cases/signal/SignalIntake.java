@@ -18,6 +18,7 @@ import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.decision.CaseService;
 import dev.warden.cases.decision.DecisionCommand;
 import dev.warden.cases.policy.EnforcementPolicy;
+import dev.warden.cases.policy.PolicyAction;
 import dev.warden.cases.policy.PolicyOutcome;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
@@ -62,21 +63,32 @@ public class SignalIntake {
         if (signal.account() != null) {
             account.learn(signal.account().accountType(), signal.account().contactEmail(), signal.account().locale());
         }
-        PolicyOutcome outcome = policy.evaluate(signal);
+        PolicyOutcome outcome = policy.evaluate(signal, account, now);
         EnforcementCase c = EnforcementCase.findOpen(account.id).orElseGet(() -> open(account.id, signal, now));
         c.maxScore = Math.max(c.maxScore, signal.score());
         c.priority = Math.max(c.priority, outcome.priority());
         c.updatedAt = now;
+        if (outcome.ruleId() != null) {
+            c.policyRuleId = outcome.ruleId();
+            c.policyRuleVersion = outcome.ruleVersion();
+        }
+        if (outcome.policyAction() == PolicyAction.PROPOSE_ESCALATION) {
+            c.proposedAction = PolicyAction.PROPOSE_ESCALATION.name();
+        }
         signalFiled.fire(new SignalFiled(file(signal, signalId, c.id, now), c));
 
         if (account.status == AccountStatus.BANNED) {
             return Outcome.ALREADY_ENFORCED;
         }
         if (!outcome.automatic()) {
+            if (c.status == CaseStatus.ACTIONED || c.status == CaseStatus.DISMISSED) {
+                c.status = CaseStatus.NEW; // new evidence after a decision: back to the queue
+            }
             return Outcome.QUEUED;
         }
+        Instant until = outcome.restrictFor() == null ? null : now.plus(outcome.restrictFor());
         cases.applyDecision(c.id, new DecisionCommand(outcome.action(), outcome.reasonCode(), outcome.reasonText(),
-                SYSTEM_ACTOR, true, outcome.ruleId(), outcome.ruleVersion(), null));
+                SYSTEM_ACTOR, true, outcome.ruleId(), outcome.ruleVersion(), until, outcome.policyVersion()));
         return Outcome.ACTIONED;
     }
 

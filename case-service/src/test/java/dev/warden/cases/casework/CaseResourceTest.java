@@ -50,6 +50,19 @@ class CaseResourceTest {
     }
 
     @Test
+    void notesNeedAReviewerRole() {
+        String body = "{\"text\":\"a note\"}";
+        given().contentType(ContentType.JSON).body(body).when().post("/api/cases/{id}/notes", caseId)
+                .then().statusCode(401);
+        for (String role : java.util.List.of("platform", "legal", "admin")) {
+            given().auth().oauth2(WardenOidc.tokenFor(role)).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/cases/{id}/notes", caseId).then().statusCode(403);
+        }
+        given().auth().oauth2(WardenOidc.tokenFor("senior-reviewer")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/cases/{id}/notes", caseId).then().statusCode(201);
+    }
+
+    @Test
     void unknownCaseIsAProblem404() {
         given().auth().oauth2(WardenOidc.tokenFor("reviewer")).when().get("/api/cases/{id}", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json").body("title", equalTo("Not Found"));

@@ -3,6 +3,7 @@ package dev.warden.cases.account.rest;
 import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.warden.cases.account.Account;
+import dev.warden.cases.account.AccountQueries;
+import dev.warden.cases.account.AccountView;
 import dev.warden.common.problem.ProblemException;
 import dev.warden.common.security.Roles;
 
@@ -25,6 +28,18 @@ public class AccountResource {
 
     /** What the platform needs to enforce: the status and, for restrictions, until when. */
     public record AccountStatusView(String accountId, String status, Instant restrictedUntil) {
+    }
+
+    @Inject
+    AccountQueries accounts;
+
+    @GET
+    @Path("/{accountId}")
+    @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.ADMIN})
+    @Operation(summary = "An account: enforcement status, strike history (cleared strikes included) and all its cases")
+    public AccountView account(@PathParam("accountId") @Pattern(regexp = "[A-Za-z0-9:._-]{1,128}",
+            message = "must be 1-128 characters of [A-Za-z0-9:._-]") String accountId) {
+        return accounts.view(accountId);
     }
 
     @GET

@@ -45,9 +45,10 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.ADMIN})
-    @Operation(summary = "A case with its timeline: signals and their explanations, decisions, notes")
-    public CaseView get(@PathParam("id") UUID id) {
-        return queries.detail(id);
+    @Operation(summary = "A case with its timeline: signals and their explanations, decisions, notes, appeals (ETag: its version; the read is audited)")
+    public Response get(@PathParam("id") UUID id) {
+        CaseView c = queries.detail(id);
+        return Response.ok(c).header("ETag", IfMatch.etag(c.version())).build();
     }
 
     /** A reviewer's note on a case. */

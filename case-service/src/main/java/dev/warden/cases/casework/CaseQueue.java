@@ -1,0 +1,166 @@
+package dev.warden.cases.casework;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import dev.warden.cases.audit.AuditTrail;
+import dev.warden.common.problem.ProblemException;
+
+/** The reviewers' work queue: filtered pages, atomic claim of the next case, assign and release. */
+@ApplicationScoped
+public class CaseQueue {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditTrail audit;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public QueuePage list(QueueFilter f, int page, int size) {
+        StringBuilder q = new StringBuilder(
+                "select c, a.accountType from EnforcementCase c, Account a where a.id = c.accountId");
+        Map<String, Object> p = new HashMap<>();
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            q.append(" and c.status in :statuses");
+            p.put("statuses", f.statuses());
+        }
+        if (f.violation() != null) {
+            q.append(" and c.primaryViolation = :violation");
+            p.put("violation", f.violation());
+        }
+        if (f.accountType() != null) {
+            // an account of unknown type is a private account (as in the policy)
+            q.append(f.accountType().equals("PRIVATE") ? " and (a.accountType = :type or a.accountType is null)"
+                    : " and a.accountType = :type");
+            p.put("type", f.accountType());
+        }
+        if (f.assignee() != null) {
+            q.append(f.assignee().isEmpty() ? " and c.assignee is null" : " and c.assignee = :assignee");
+            if (!f.assignee().isEmpty()) {
+                p.put("assignee", f.assignee());
+            }
+        }
+        if (f.minScore() != null) {
+            q.append(" and c.maxScore >= :minScore");
+            p.put("minScore", f.minScore());
+        }
+        if (f.maxScore() != null) {
+            q.append(" and c.maxScore <= :maxScore");
+            p.put("maxScore", f.maxScore());
+        }
+        Instant now = clock.instant();
+        if (f.olderThan() != null) {
+            q.append(" and c.openedAt <= :openedBefore");
+            p.put("openedBefore", now.minus(f.olderThan()));
+        }
+        if (f.newerThan() != null) {
+            q.append(" and c.openedAt >= :openedAfter");
+            p.put("openedAfter", now.minus(f.newerThan()));
+        }
+        if (f.proposedAction() != null) {
+            q.append(" and c.proposedAction = :proposed");
+            p.put("proposed", f.proposedAction());
+        }
+        q.append(" order by c.priority desc, c.openedAt asc, c.id asc");
+        TypedQuery<Object[]> query = em.createQuery(q.toString(), Object[].class);
+        p.forEach(query::setParameter);
+        List<Object[]> rows = query.setFirstResult(page * size).setMaxResults(size + 1).getResultList();
+        List<QueueItem> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(size, rows.size()); i++) {
+            items.add(item((EnforcementCase) rows.get(i)[0], (String) rows.get(i)[1]));
+        }
+        return new QueuePage(page, size, rows.size() > size, items);
+    }
+
+    /**
+     * Gives the caller the most urgent unassigned NEW case. {@code FOR UPDATE SKIP LOCKED} lets
+     * concurrent claims pass each other: two reviewers never get the same case.
+     */
+    @Transactional
+    public Optional<QueueItem> claimNext(String reviewer) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("UPDATE enforcement_case SET status = 'IN_REVIEW', assignee = ?1, "
+                + "version = version + 1, updated_at = ?2 WHERE id = (SELECT id FROM enforcement_case "
+                + "WHERE status = 'NEW' AND assignee IS NULL ORDER BY priority DESC, opened_at ASC "
+                + "LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")
+                .setParameter(1, reviewer).setParameter(2, clock.instant()).getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID id = (UUID) ids.get(0);
+        EnforcementCase c = EnforcementCase.findById(id);
+        audit.record("CASE_CLAIMED", c.id, c.accountId, reviewer, null);
+        return Optional.of(item(c, accountType(c)));
+    }
+
+    @Transactional
+    public QueueItem assign(UUID caseId, String assignee, Long expectedVersion) {
+        EnforcementCase c = load(caseId, expectedVersion);
+        if (c.status != CaseStatus.NEW && c.status != CaseStatus.IN_REVIEW) {
+            throw ProblemException.conflict("case " + caseId + " is " + c.status + "; only open work can be assigned");
+        }
+        c.assignee = assignee;
+        c.status = CaseStatus.IN_REVIEW;
+        c.updatedAt = clock.instant();
+        audit.record("CASE_ASSIGNED", c.id, c.accountId, assignee, null);
+        em.flush();
+        return item(c, accountType(c));
+    }
+
+    /** Gives a case back to the queue; only its assignee or a senior reviewer may. */
+    @Transactional
+    public QueueItem release(UUID caseId, String caller, boolean senior, Long expectedVersion) {
+        EnforcementCase c = load(caseId, expectedVersion);
+        if (c.assignee == null) {
+            throw ProblemException.conflict("case " + caseId + " is not assigned");
+        }
+        if (!c.assignee.equals(caller) && !senior) {
+            throw ProblemException.conflict("case " + caseId + " is assigned to " + c.assignee
+                    + "; only they or a senior reviewer may release it");
+        }
+        String was = c.assignee;
+        c.assignee = null;
+        if (c.status == CaseStatus.IN_REVIEW) {
+            c.status = CaseStatus.NEW;
+        }
+        c.updatedAt = clock.instant();
+        audit.record("CASE_RELEASED", c.id, c.accountId, was, null);
+        em.flush();
+        return item(c, accountType(c));
+    }
+
+    private static EnforcementCase load(UUID caseId, Long expectedVersion) {
+        EnforcementCase c = EnforcementCase.<EnforcementCase>findByIdOptional(caseId)
+                .orElseThrow(() -> ProblemException.notFound("case", caseId));
+        if (expectedVersion != null && expectedVersion != c.version) {
+            throw ProblemException.conflict("case " + caseId + " is at version " + c.version + ", not " + expectedVersion);
+        }
+        return c;
+    }
+
+    private String accountType(EnforcementCase c) {
+        return em.createQuery("select a.accountType from Account a where a.id = :id", String.class)
+                .setParameter("id", c.accountId).getSingleResult();
+    }
+
+    static QueueItem item(EnforcementCase c, String accountType) {
+        return new QueueItem(c.id, c.accountId, accountType, c.status, c.priority, c.maxScore, c.primaryViolation,
+                c.assignee, c.proposedAction, c.policyRuleId, c.policyRuleVersion, c.openedAt, c.dueAt, c.version);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.warden.cases.casework;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.warden.cases.Fixtures;
+import dev.warden.cases.signal.SignalIntake;
+import dev.warden.testsupport.WardenOidc;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class QueueResourceTest {
+
+    @Inject
+    SignalIntake intake;
+
+    @Test
+    void queueListsMatchingCasesByPriorityThenAge() {
+        UUID low = Fixtures.reviewCase(intake, "acc-q-order", 0.61);
+        UUID high = Fixtures.reviewCase(intake, "acc-q-order", 0.66);
+        UUID older = Fixtures.reviewCase(intake, "acc-q-order", 0.63);
+        UUID newer = Fixtures.reviewCase(intake, "acc-q-order", 0.63);
+
+        List<String> ids = given().auth().oauth2(WardenOidc.tokenFor("reviewer"))
+                .queryParam("status", "NEW").queryParam("accountType", "BUSINESS").queryParam("violation", "BULK_MESSAGING")
+                .queryParam("minScore", "0.605").queryParam("maxScore", "0.665").queryParam("size", "200")
+                .when().get("/api/cases").then().statusCode(200)
+                .body("items.status", everyItem(equalTo("NEW")))
+                .body("items.accountType", everyItem(equalTo("BUSINESS")))
+                .extract().jsonPath().getList("items.id", String.class);
+
+        List<String> mine = ids.stream().filter(i -> List.of(low, high, older, newer).contains(UUID.fromString(i))).toList();
+        assertThat(mine).containsExactly(high.toString(), older.toString(), newer.toString(), low.toString());
+    }
+
+    @Test
+    void queuePagesDoNotOverlap() {
+        for (int i = 0; i < 3; i++) {
+            Fixtures.reviewCase(intake, "acc-q-page", 0.57);
+        }
+        String t = WardenOidc.tokenFor("reviewer");
+        List<String> first = given().auth().oauth2(t).queryParam("size", "2").queryParam("page", "0")
+                .queryParam("minScore", "0.57").queryParam("maxScore", "0.57")
+                .when().get("/api/cases").then().statusCode(200).body("hasMore", equalTo(true))
+                .extract().jsonPath().getList("items.id", String.class);
+        List<String> second = given().auth().oauth2(t).queryParam("size", "2").queryParam("page", "1")
+                .queryParam("minScore", "0.57").queryParam("maxScore", "0.57")
+                .when().get("/api/cases").then().statusCode(200)
+                .extract().jsonPath().getList("items.id", String.class);
+        assertThat(first).hasSize(2).doesNotContainAnyElementsOf(second);
+        assertThat(second).isNotEmpty();
+    }
+
+    @Test
+    void twoReviewersClaimingAtOnceNeverGetTheSameCase() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            Fixtures.reviewCase(intake, "acc-q-claim", 1.0);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> claims = new ArrayList<>();
+        for (String reviewer : List.of("claire", "claude")) {
+            claims.add(pool.submit(() -> {
+                start.await();
+                return given().auth().oauth2(WardenOidc.token(reviewer, "reviewer")).when().post("/api/cases/claim-next")
+                        .then().statusCode(200).body("assignee", equalTo(reviewer)).body("status", equalTo("IN_REVIEW"))
+                        .extract().path("id");
+            }));
+        }
+        start.countDown();
+        String a = claims.get(0).get();
+        String b = claims.get(1).get();
+        pool.shutdown();
+        assertThat(a).isNotEqualTo(b);
+        assertThat(Fixtures.load(UUID.fromString(a)).assignee).isEqualTo("claire");
+        assertThat(Fixtures.load(UUID.fromString(b)).assignee).isEqualTo("claude");
+    }
+
+    @Test
+    void assignAndReleaseMoveACaseInAndOutOfReview() {
+        UUID caseId = Fixtures.reviewCase(intake, "acc-q-assign", 0.6);
+        long v = Fixtures.load(caseId).version;
+        given().auth().oauth2(WardenOidc.token("sue", "senior-reviewer")).contentType(ContentType.JSON)
+                .header("If-Match", "\"" + v + "\"").body("{\"assignee\":\"tom\"}")
+                .when().post("/api/cases/{id}/assign", caseId).then().statusCode(200)
+                .body("assignee", equalTo("tom")).body("status", equalTo("IN_REVIEW"))
+                .header("ETag", equalTo("\"" + (v + 1) + "\""));
+        given().auth().oauth2(WardenOidc.tokenFor("reviewer")).queryParam("assignee", "tom")
+                .when().get("/api/cases").then().statusCode(200).body("items.id", hasItem(caseId.toString()));
+        // someone else may not release tom's case; tom may
+        given().auth().oauth2(WardenOidc.token("ulla", "reviewer")).when().post("/api/cases/{id}/release", caseId)
+                .then().statusCode(409);
+        given().auth().oauth2(WardenOidc.token("tom", "reviewer")).header("If-Match", "\"" + v + "\"")
+                .when().post("/api/cases/{id}/release", caseId).then().statusCode(409);
+        given().auth().oauth2(WardenOidc.token("tom", "reviewer")).header("If-Match", "\"" + (v + 1) + "\"")
+                .when().post("/api/cases/{id}/release", caseId).then().statusCode(200)
+                .body("status", equalTo("NEW")).body("assignee", equalTo(null));
+    }
+
+    @Test
+    void queueEndpointsNeedReviewerRoles() {
+        UUID caseId = Fixtures.reviewCase(intake, "acc-q-roles", 0.6);
+        given().when().get("/api/cases").then().statusCode(401);
+        given().when().post("/api/cases/claim-next").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"assignee\":\"x\"}").when().post("/api/cases/{id}/assign", caseId)
+                .then().statusCode(401);
+        given().when().post("/api/cases/{id}/release", caseId).then().statusCode(401);
+        for (String role : List.of("platform", "legal")) {
+            String t = WardenOidc.tokenFor(role);
+            given().auth().oauth2(t).when().get("/api/cases").then().statusCode(403);
+            given().auth().oauth2(t).when().post("/api/cases/claim-next").then().statusCode(403);
+            given().auth().oauth2(t).contentType(ContentType.JSON).body("{\"assignee\":\"x\"}")
+                    .when().post("/api/cases/{id}/assign", caseId).then().statusCode(403);
+            given().auth().oauth2(t).when().post("/api/cases/{id}/release", caseId).then().statusCode(403);
+        }
+        given().auth().oauth2(WardenOidc.tokenFor("admin")).when().post("/api/cases/claim-next").then().statusCode(403);
+        given().auth().oauth2(WardenOidc.tokenFor("admin")).when().get("/api/cases").then().statusCode(200);
+    }
+
+    @Test
+    void badQueueParametersAreA400NamingTheParameter() {
+        String t = WardenOidc.tokenFor("reviewer");
+        given().auth().oauth2(t).queryParam("status", "OPENISH").when().get("/api/cases").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(t).queryParam("violation", "SPAM").when().get("/api/cases").then().statusCode(400)
+                .body("errors[0].field", equalTo("violation"));
+        given().auth().oauth2(t).queryParam("minScore", "high").when().get("/api/cases").then().statusCode(400)
+                .body("errors[0].field", equalTo("minScore"));
+        given().auth().oauth2(t).queryParam("maxScore", "1.5").when().get("/api/cases").then().statusCode(400)
+                .body("errors[0].field", equalTo("maxScore"));
+        given().auth().oauth2(t).queryParam("size", "abc").when().get("/api/cases").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(t).queryParam("olderThan", "2 days").when().get("/api/cases").then().statusCode(400)
+                .body("errors[0].field", equalTo("olderThan"));
+        given().auth().oauth2(t).queryParam("accountType", "ROBOT").when().get("/api/cases").then().statusCode(400)
+                .body("errors[0].field", equalTo("accountType"));
+        UUID caseId = Fixtures.reviewCase(intake, "acc-q-bad", 0.6);
+        given().auth().oauth2(t).contentType(ContentType.JSON).body("{}").when().post("/api/cases/{id}/assign", caseId)
+                .then().statusCode(400).body("errors[0].field", equalTo("assignee"));
+        given().auth().oauth2(t).contentType(ContentType.JSON).body("{\"assignee\":\"" + "a".repeat(129) + "\"}")
+                .when().post("/api/cases/{id}/assign", caseId).then().statusCode(400)
+                .body("errors[0].field", equalTo("assignee"));
+        given().auth().oauth2(t).when().post("/api/cases/{id}/release", caseId).then().statusCode(409);
+        given().auth().oauth2(t).queryParam("olderThan", "PT0S").queryParam("size", "1")
+                .when().get("/api/cases").then().statusCode(200).body("size", greaterThanOrEqualTo(1));
+    }
+}
