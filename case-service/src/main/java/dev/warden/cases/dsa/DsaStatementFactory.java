@@ -42,10 +42,7 @@ public class DsaStatementFactory implements StatementOfReasonsFactory {
         if (!DsaStatementBuilder.needsStatement(d.action)) {
             return null;
         }
-        DsaStatement existing = DsaStatement.find("decisionId", d.id).firstResult();
-        if (existing != null) {
-            return read(existing.statement);
-        }
+        // called once per decision, inside its transaction; dsa_statement.decision_id is unique besides
         List<SignalRecord> signals = SignalRecord.list("caseId = ?1 order by detectedAt", c.id);
         String puid = config.puidPrefix() + "-" + d.id;
         Map<String, Object> s = DsaStatementBuilder.build(puid, d, c, a, signals, config.territorialScope());

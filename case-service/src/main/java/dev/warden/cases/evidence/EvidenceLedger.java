@@ -26,14 +26,15 @@ public class EvidenceLedger {
     @Transactional(Transactional.TxType.REQUIRED)
     public EvidenceItem append(UUID caseId, EvidenceKind kind, String sourceId, String recordedBy, Instant recordedAt,
             Map<String, Object> content, Capture capture) {
-        em.createNativeQuery("INSERT INTO evidence_chain_head (case_id, seq, hash) VALUES (?1, 0, ?2) "
-                + "ON CONFLICT (case_id) DO NOTHING").setParameter(1, caseId).setParameter(2, Canonical.GENESIS)
-                .executeUpdate();
-        Object[] head = (Object[]) em.createNativeQuery(
-                "SELECT seq, hash FROM evidence_chain_head WHERE case_id = ?1 FOR UPDATE")
-                .setParameter(1, caseId).getSingleResult();
-        // checked under the lock: a replayed source cannot slip in between check and append
-        if (sourceId != null && EvidenceItem.recorded(caseId, kind, sourceId)) {
+        // one round trip: create the head if needed, lock it, and see whether this source is already recorded
+        Object[] head = (Object[]) em.createNativeQuery("INSERT INTO evidence_chain_head (case_id, seq, hash) "
+                + "VALUES (?1, 0, ?2) ON CONFLICT (case_id) DO UPDATE SET seq = evidence_chain_head.seq "
+                + "RETURNING seq, hash, (SELECT COUNT(*) FROM evidence_item WHERE case_id = ?1 AND kind = ?3 "
+                + "AND source_id = ?4)")
+                .setParameter(1, caseId).setParameter(2, Canonical.GENESIS).setParameter(3, kind.name())
+                .setParameter(4, sourceId == null ? "" : sourceId).getSingleResult();
+        // the unique index on (case_id, kind, source_id) backs this check up against concurrent replays
+        if (sourceId != null && ((Number) head[2]).longValue() > 0) {
             return EvidenceItem.find("caseId = ?1 and kind = ?2 and sourceId = ?3", caseId, kind, sourceId).firstResult();
         }
         int seq = ((Number) head[0]).intValue() + 1;
