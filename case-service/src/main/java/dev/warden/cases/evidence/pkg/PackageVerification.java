@@ -33,7 +33,7 @@ public class PackageVerification {
     @Inject
     CustodyLog custody;
 
-    @RegisterForReflection
+    @RegisterForReflection(targets = {Verdict.class, PackageVerifier.Problem.class})
     public record Verdict(boolean intact, String caseId, int items, int chainHeadSeq, String chainHead,
             boolean matchesLedger, Long exportCustodyRecordId, List<PackageVerifier.Problem> problems) {
     }
