@@ -112,8 +112,70 @@ class LegalBenchmark {
         Arrays.sort(samples, 0, n);
         cpuOnly(cases.get(0));
         roundTrip();
+        breakdown(cases);
         System.out.printf("BENCH statement-of-reasons (build+validate+store+ledger item, in the decision's tx): n=%d p50=%.3f ms p95=%.3f ms p99=%.3f ms max=%.3f ms%n", n,
                 samples[n / 2] / 1e6, samples[(int) (n * 0.95)] / 1e6, samples[(int) (n * 0.99)] / 1e6, samples[n - 1] / 1e6);
+    }
+
+    /** Where the statement's time goes: the factory's steps, timed one by one (rolled back). */
+    private void breakdown(List<UUID> cases) {
+        long[][] t = new long[4][500];
+        int n = 0;
+        for (int round = 0; round < 10; round++) {
+            for (UUID caseId : cases) {
+                int i = n++;
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        EnforcementCase c = EnforcementCase.findById(caseId);
+                        Account a = Account.findById(c.accountId);
+                        Decision d = new Decision();
+                        d.id = UUID.randomUUID();
+                        d.caseId = c.id;
+                        d.accountId = c.accountId;
+                        d.action = DecisionAction.BAN;
+                        d.reasonCode = "X";
+                        d.reasonText = "bench";
+                        d.actor = "bench";
+                        d.decidedAt = Instant.now();
+                        d.persist();
+                        em.flush();
+                        long t0 = System.nanoTime();
+                        List<dev.warden.cases.signal.SignalRecord> signals = dev.warden.cases.signal.SignalRecord
+                                .list("caseId = ?1 order by detectedAt", c.id);
+                        long t1 = System.nanoTime();
+                        var st = dev.warden.cases.dsa.DsaStatementBuilder.build("warden-" + d.id, d, c, a, signals,
+                                List.of("DE"));
+                        dev.warden.cases.dsa.DsaStatementValidator.validate(st);
+                        long t2 = System.nanoTime();
+                        em.createNativeQuery("INSERT INTO dsa_statement (puid, decision_id, case_id, account_id, action, "
+                                + "violation, source_type, automated_detection, automated_decision, case_opened_at, decided_at, "
+                                + "statement) VALUES (?1, ?2, ?3, ?4, 'BAN', 'X', 'SOURCE_VOLUNTARY', true, true, now(), now(), ?5)")
+                                .setParameter(1, "warden-" + d.id).setParameter(2, d.id).setParameter(3, c.id)
+                                .setParameter(4, c.accountId).setParameter(5, dev.warden.contracts.json.WardenJson.write(st))
+                                .executeUpdate();
+                        long t3 = System.nanoTime();
+                        ledger.append(c.id, EvidenceKind.STATEMENT_OF_REASONS, "warden-" + d.id, "bench", d.decidedAt,
+                                Map.of("statement", st), null);
+                        em.flush();
+                        long t4 = System.nanoTime();
+                        t[0][i] = t1 - t0;
+                        t[1][i] = t2 - t1;
+                        t[2][i] = t3 - t2;
+                        t[3][i] = t4 - t3;
+                        QuarkusTransaction.setRollbackOnly();
+                    });
+                } catch (io.quarkus.narayana.jta.QuarkusTransactionException expected) {
+                    // rolled back on purpose
+                }
+            }
+        }
+        String[] names = {"read signals", "build+validate", "insert statement", "ledger append+flush"};
+        for (int k = 0; k < 4; k++) {
+            long[] x = Arrays.copyOf(t[k], n);
+            Arrays.sort(x);
+            System.out.printf("BENCH breakdown %-20s p50=%.3f ms p99=%.3f ms%n", names[k], x[n / 2] / 1e6,
+                    x[(int) (n * 0.99)] / 1e6);
+        }
     }
 
     /** What one database round trip costs on this machine right now, for scale. */
