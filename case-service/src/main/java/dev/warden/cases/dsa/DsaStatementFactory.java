@@ -1,0 +1,85 @@
+package dev.warden.cases.dsa;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import dev.warden.cases.account.Account;
+import dev.warden.cases.casework.EnforcementCase;
+import dev.warden.cases.decision.Decision;
+import dev.warden.cases.decision.StatementOfReasonsFactory;
+import dev.warden.cases.dsa.config.DsaConfig;
+import dev.warden.cases.evidence.EvidenceKind;
+import dev.warden.cases.evidence.EvidenceLedger;
+import dev.warden.cases.signal.SignalRecord;
+import dev.warden.common.problem.Problem;
+import dev.warden.common.problem.ProblemException;
+import dev.warden.contracts.json.WardenJson;
+
+/**
+ * The real statement-of-reasons factory: called by CaseService inside the decision's transaction. Builds
+ * the statement, validates it against the Transparency Database's rules and stores it (and puts it into
+ * the case's evidence ledger) before it goes into the enforcement event. A statement that would not
+ * validate fails the decision: a restriction without a valid statement of reasons must not happen.
+ */
+@ApplicationScoped
+public class DsaStatementFactory implements StatementOfReasonsFactory {
+
+    @Inject
+    DsaConfig config;
+
+    @Inject
+    EvidenceLedger ledger;
+
+    @Override
+    public Map<String, Object> statementFor(Decision d, EnforcementCase c, Account a) {
+        if (!DsaStatementBuilder.needsStatement(d.action)) {
+            return null;
+        }
+        // called once per decision, inside its transaction; dsa_statement.decision_id is unique besides
+        List<SignalRecord> signals = SignalRecord.list("caseId = ?1 order by detectedAt", c.id);
+        String puid = config.puidPrefix() + "-" + d.id;
+        Map<String, Object> s = DsaStatementBuilder.build(puid, d, c, a, signals, config.territorialScope());
+        List<DsaStatementValidator.FieldError> errors = DsaStatementValidator.validate(s);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "Unprocessable Content", "the DSA statement of reasons would be rejected: "
+                    + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")),
+                    errors.stream().map(e -> new Problem.FieldError("statementOfReasons." + e.field(), e.message())).toList());
+        }
+        DsaStatement st = new DsaStatement();
+        st.puid = puid;
+        st.decisionId = d.id;
+        st.caseId = c.id;
+        st.accountId = a.id;
+        st.action = d.action.name();
+        st.violation = c.primaryViolation;
+        st.accountType = (String) s.get("account_type");
+        st.sourceType = (String) s.get("source_type");
+        st.automatedDetection = "Yes".equals(s.get("automated_detection"));
+        st.automatedDecision = d.automated;
+        st.caseOpenedAt = c.openedAt;
+        st.decidedAt = d.decidedAt;
+        st.statement = WardenJson.write(s);
+        st.persist();
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("puid", puid);
+        content.put("statement", s);
+        ledger.append(c.id, EvidenceKind.STATEMENT_OF_REASONS, puid, "case-service", d.decidedAt, content, null);
+        return s;
+    }
+
+    static Map<String, Object> read(String json) {
+        try {
+            return WardenJson.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored statement is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.warden.cases.evidence;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.warden.cases.casework.EnforcementCase;
+import dev.warden.common.problem.ProblemException;
+
+/** Accepts evidence found off the platform (a web shop selling newsletters over the messenger). */
+@ApplicationScoped
+public class OffPlatformEvidence {
+
+    @Inject
+    EvidenceLedger ledger;
+
+    @Inject
+    EvidenceConfig config;
+
+    @Inject
+    CustodyLog custody;
+
+    @Inject
+    Clock clock;
+
+    public record Submission(String url, Instant capturedAt, String contentSha256, String description,
+            String mediaType, String captureBase64) {
+    }
+
+    @Transactional
+    public EvidenceItem add(UUID caseId, String submittedBy, Submission s) {
+        if (EnforcementCase.findById(caseId) == null) {
+            throw ProblemException.notFound("case", caseId);
+        }
+        URI url = parseUrl(s.url());
+        Instant now = clock.instant();
+        if (s.capturedAt().isAfter(now.plusSeconds(60))) {
+            throw ProblemException.invalid("capturedAt", "must not be in the future");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(s.captureBase64());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("captureBase64", "is not valid base64");
+        }
+        if (bytes.length == 0) {
+            throw ProblemException.invalid("captureBase64", "must not be empty");
+        }
+        if (bytes.length > config.maxCaptureBytes()) {
+            throw ProblemException.invalid("captureBase64",
+                    "capture is " + bytes.length + " bytes, at most " + config.maxCaptureBytes() + " are accepted");
+        }
+        String actual = Canonical.sha256(bytes);
+        if (!actual.equalsIgnoreCase(s.contentSha256())) {
+            throw ProblemException.unprocessable("contentSha256",
+                    "does not match the uploaded capture (its SHA-256 is " + actual + ")");
+        }
+        String mediaType = s.mediaType() == null ? "application/octet-stream" : s.mediaType();
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("url", url.toString());
+        content.put("capturedAt", s.capturedAt().toString());
+        content.put("contentSha256", actual);
+        content.put("captureSize", bytes.length);
+        content.put("captureMediaType", mediaType);
+        content.put("description", s.description());
+        content.put("submittedBy", submittedBy);
+        EvidenceItem item = ledger.append(caseId, EvidenceKind.OFF_PLATFORM, null, submittedBy, now, content,
+                new EvidenceLedger.Capture(bytes, actual, mediaType));
+        custody.record(caseId, submittedBy, CustodyRecord.Action.ADD_EVIDENCE, "off-platform evidence seq " + item.seq,
+                item.hash, null);
+        return item;
+    }
+
+    private static URI parseUrl(String raw) {
+        try {
+            URI u = new URI(raw);
+            if (!("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())) || u.getHost() == null) {
+                throw ProblemException.invalid("url", "must be an absolute http(s) URL");
+            }
+            return u;
+        } catch (java.net.URISyntaxException e) {
+            throw ProblemException.invalid("url", "is not a valid URL");
+        }
+    }
+}

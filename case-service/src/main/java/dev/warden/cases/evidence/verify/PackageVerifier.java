@@ -1,0 +1,195 @@
+package dev.warden.cases.evidence.verify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Checks an evidence package (ZIP) on its own, with nothing but the JDK, so a court expert can run it:
+ * every file listed in CHECKSUMS.sha256 is present and unaltered, nothing unlisted was added, the items
+ * form one unbroken hash chain (seq 1..n, each naming its predecessor's hash) of a single case, and
+ * every capture is the one its item names. Reads the ZIP as a stream; holds only hashes.
+ */
+public final class PackageVerifier {
+
+    public static final String CHECKSUMS = "CHECKSUMS.sha256";
+    static final String GENESIS = "0".repeat(64);
+    private static final String SHA_KEY = "\"contentSha256\":\"";
+
+    /** The verdict: intact, or the problems found, each naming the entry concerned. */
+    public record Report(boolean intact, String caseId, int items, int chainHeadSeq, String chainHead,
+            List<Problem> problems, Map<Integer, String> itemHashes) {
+    }
+
+    public record Problem(String entry, String problem) {
+        @Override
+        public String toString() {
+            return entry + ": " + problem;
+        }
+    }
+
+    private record ItemHeader(String caseId, int seq, String prev, String contentSha256) {
+    }
+
+    private PackageVerifier() {
+    }
+
+    public static Report verify(InputStream in) throws IOException {
+        Map<String, String> hashes = new HashMap<>();
+        Map<String, ItemHeader> headers = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        String checksums = null;
+        try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                String name = e.getName();
+                if (hashes.containsKey(name) || (CHECKSUMS.equals(name) && checksums != null)) {
+                    problems.add(new Problem(name, "appears twice in the package"));
+                }
+                if (CHECKSUMS.equals(name)) {
+                    checksums = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                } else if (name.startsWith("items/")) {
+                    byte[] bytes = zip.readAllBytes(); // one item at a time, never the package
+                    hashes.put(name, sha256(bytes));
+                    headers.put(name, header(new String(bytes, StandardCharsets.UTF_8)));
+                } else {
+                    hashes.put(name, digest(zip));
+                }
+            }
+        } catch (java.util.zip.ZipException ex) {
+            problems.add(new Problem("package", "is not a readable ZIP: " + ex.getMessage()));
+            return new Report(false, null, 0, 0, null, problems, Map.of());
+        }
+        if (checksums == null) {
+            problems.add(new Problem(CHECKSUMS, "is missing: the package cannot be checked"));
+            return new Report(false, null, 0, 0, null, problems, Map.of());
+        }
+
+        Map<String, String> listed = new LinkedHashMap<>();
+        for (String line : checksums.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int sep = line.indexOf("  ");
+            if (sep != 64) {
+                problems.add(new Problem(CHECKSUMS, "malformed line: " + line));
+                continue;
+            }
+            listed.put(line.substring(sep + 2), line.substring(0, 64));
+        }
+        String caseId = null;
+        String prevHash = GENESIS;
+        int expectedSeq = 1;
+        Map<Integer, String> itemHashes = new LinkedHashMap<>();
+        Map<Integer, String> captureOfSeq = new HashMap<>();
+        for (Map.Entry<String, String> l : listed.entrySet()) {
+            String name = l.getKey();
+            String actual = hashes.get(name);
+            if (actual == null) {
+                problems.add(new Problem(name, "is listed but missing from the package (dropped)"));
+            } else if (!actual.equals(l.getValue())) {
+                problems.add(new Problem(name, "was altered: its SHA-256 is " + actual + ", the package lists " + l.getValue()));
+            }
+            if (name.startsWith("items/")) {
+                ItemHeader h = headers.get(name);
+                if (h == null) {
+                    if (actual != null) {
+                        problems.add(new Problem(name, "has no evidence header line"));
+                    }
+                    expectedSeq++;
+                    prevHash = l.getValue();
+                    continue;
+                }
+                if (caseId == null) {
+                    caseId = h.caseId();
+                } else if (!caseId.equals(h.caseId())) {
+                    problems.add(new Problem(name, "belongs to case " + h.caseId() + ", not to " + caseId));
+                }
+                if (h.seq() != expectedSeq) {
+                    problems.add(new Problem(name, "is item " + h.seq() + " but stands where item " + expectedSeq
+                            + " belongs (an item was dropped or the items were reordered)"));
+                }
+                if (!h.prev().equals(prevHash)) {
+                    problems.add(new Problem(name, "breaks the hash chain: it names predecessor " + h.prev()
+                            + " but the item before it hashes to " + prevHash));
+                }
+                if (h.contentSha256() != null) {
+                    captureOfSeq.put(h.seq(), h.contentSha256());
+                }
+                itemHashes.put(h.seq(), l.getValue());
+                prevHash = l.getValue();
+                expectedSeq++;
+            } else if (name.startsWith("captures/")) {
+                int seq = Integer.parseInt(name.substring("captures/".length(), name.indexOf('.')));
+                String named = captureOfSeq.get(seq);
+                if (named == null || !named.equals(l.getValue())) {
+                    problems.add(new Problem(name, "is not the capture its item " + seq + " names"));
+                }
+            }
+        }
+        for (String name : hashes.keySet()) {
+            if (!listed.containsKey(name)) {
+                problems.add(new Problem(name, "is in the package but not listed in " + CHECKSUMS + " (added)"));
+            }
+        }
+        problems.sort((a, b) -> a.entry().compareTo(b.entry()));
+        return new Report(problems.isEmpty(), caseId, itemHashes.size(), expectedSeq - 1, prevHash, problems, itemHashes);
+    }
+
+    private static ItemHeader header(String text) {
+        int nl = text.indexOf('\n');
+        if (!text.startsWith("warden-evidence/1 ") || nl < 0) {
+            return null;
+        }
+        Map<String, String> kv = new HashMap<>();
+        for (String part : text.substring(0, nl).split(" ")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                kv.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        try {
+            String sha = null;
+            int at = text.indexOf(SHA_KEY, nl);
+            if (at > 0 && "OFF_PLATFORM".equals(kv.get("kind"))) {
+                sha = text.substring(at + SHA_KEY.length(), at + SHA_KEY.length() + 64);
+            }
+            return new ItemHeader(kv.get("case"), Integer.parseInt(kv.get("seq")), kv.get("prev"), sha);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String digest(InputStream in) throws IOException {
+        MessageDigest md = sha();
+        byte[] buf = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            md.update(buf, 0, n);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha().digest(bytes));
+    }
+
+    private static MessageDigest sha() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,100 @@
+package dev.warden.cases.legal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.warden.cases.legal.config.LegalConfig;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * GDPR data minimisation: once a closed case is older than the retention period, its evidence ledger is
+ * deleted and the personal data left in its rows (signal payloads and summaries, note and decision texts,
+ * the account's contact details once it has no other case) is overwritten. Rows and counts stay, so
+ * decisions, DSA statements and transparency figures remain. A case under a legal hold, or whose account
+ * is under one, is skipped until the hold is released.
+ */
+@ApplicationScoped
+public class RetentionJob {
+
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+    static final String ERASED = "[erased under retention policy]";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LegalConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<CaseErased> erased;
+
+    @Scheduled(every = "${warden.legal.retention.interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "legal-retention")
+    void scheduled() {
+        run(clock.instant());
+    }
+
+    /** Erases what is due at {@code now}; returns the ids of the erased cases. */
+    @Transactional
+    public List<UUID> run(Instant now) {
+        Instant cutoff = now.minus(config.retention().closedCaseRetention());
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("SELECT c.id, c.account_id FROM enforcement_case c "
+                + "WHERE c.status = 'CLOSED' AND c.closed_at < ?1 "
+                + "AND NOT EXISTS (SELECT 1 FROM retention_erasure r WHERE r.case_id = c.id) "
+                + "AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.released_at IS NULL AND ("
+                + "  (h.scope = 'CASE' AND h.target_id = CAST(c.id AS VARCHAR)) OR (h.scope = 'ACCOUNT' AND h.target_id = c.account_id))) "
+                + "ORDER BY c.closed_at LIMIT ?2 FOR UPDATE OF c SKIP LOCKED")
+                .setParameter(1, cutoff).setParameter(2, config.retention().batchSize()).getResultList();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        // the evidence ledger refuses deletes unless this transaction says it is the retention job
+        em.createNativeQuery("SELECT set_config('warden.retention', 'on', true)").getSingleResult();
+        List<UUID> done = new ArrayList<>();
+        for (Object[] row : due) {
+            UUID caseId = (UUID) row[0];
+            String accountId = (String) row[1];
+            int items = erase(caseId, accountId);
+            em.createNativeQuery("INSERT INTO retention_erasure (case_id, account_id, evidence_items, erased_at) "
+                    + "VALUES (?1, ?2, ?3, ?4)").setParameter(1, caseId).setParameter(2, accountId)
+                    .setParameter(3, items).setParameter(4, now).executeUpdate();
+            erased.fire(new CaseErased(caseId, accountId));
+            done.add(caseId);
+        }
+        LOG.infof("retention: erased %d closed case(s) older than %s", done.size(), cutoff);
+        return done;
+    }
+
+    private int erase(UUID caseId, String accountId) {
+        int items = update("DELETE FROM evidence_item WHERE case_id = ?1", caseId);
+        update("DELETE FROM evidence_chain_head WHERE case_id = ?1", caseId);
+        update("UPDATE signal SET payload = '{}'::jsonb, summary = '" + ERASED + "' WHERE case_id = ?1", caseId);
+        update("UPDATE case_note SET text = '" + ERASED + "' WHERE case_id = ?1", caseId);
+        update("UPDATE decision SET reason_text = '" + ERASED + "' WHERE case_id = ?1", caseId);
+        update("UPDATE legal_note SET text = '" + ERASED + "' WHERE escalation_id IN "
+                + "(SELECT id FROM legal_escalation WHERE case_id = ?1)", caseId);
+        em.createNativeQuery("UPDATE account SET contact_email = NULL, locale = NULL WHERE id = ?1 AND NOT EXISTS "
+                + "(SELECT 1 FROM enforcement_case c WHERE c.account_id = ?1 AND c.status <> 'CLOSED')")
+                .setParameter(1, accountId).executeUpdate();
+        return items;
+    }
+
+    private int update(String sql, UUID caseId) {
+        return em.createNativeQuery(sql).setParameter(1, caseId).executeUpdate();
+    }
+}

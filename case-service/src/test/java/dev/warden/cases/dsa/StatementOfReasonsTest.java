@@ -1,0 +1,117 @@
+package dev.warden.cases.dsa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.warden.cases.Signals;
+import dev.warden.cases.casework.EnforcementCase;
+import dev.warden.cases.decision.Decision;
+import dev.warden.cases.decision.DecisionAction;
+import dev.warden.cases.legal.LegalFixtures;
+import dev.warden.cases.outbox.OutboxEvent;
+import dev.warden.cases.signal.SignalIntake;
+import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.contracts.json.WardenJson;
+import dev.warden.contracts.signal.Violation;
+import dev.warden.common.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class StatementOfReasonsTest {
+
+    @Inject
+    LegalFixtures fixtures;
+
+    @Inject
+    SignalIntake intake;
+
+    private static EnforcementEvent eventOf(Decision d) {
+        return QuarkusTransaction.requiringNew().call(() -> WardenJson.read(
+                OutboxEvent.<OutboxEvent>find("eventId", d.id).firstResult().payload, EnforcementEvent.class));
+    }
+
+    private static DsaStatement stored(Decision d) {
+        return QuarkusTransaction.requiringNew().call(() -> DsaStatement.<DsaStatement>find("decisionId", d.id).firstResult());
+    }
+
+    @Test
+    void automaticBanCarriesAValidTerminationStatementInItsEnforcementEvent() {
+        String account = "acc-sor-ban-" + UUID.randomUUID();
+        intake.receive(Signals.conclusiveBulk(account, "holder@example.org"));
+        Decision ban = QuarkusTransaction.requiringNew().call(() -> Decision.<Decision>find("accountId", account).firstResult());
+
+        Map<String, Object> s = eventOf(ban).statementOfReasons();
+        assertThat(s).containsEntry("decision_account", "DECISION_ACCOUNT_TERMINATED")
+                .containsEntry("account_type", "ACCOUNT_TYPE_PRIVATE")
+                .containsEntry("automated_detection", "Yes")
+                .containsEntry("automated_decision", "AUTOMATED_DECISION_FULLY")
+                .containsEntry("source_type", "SOURCE_VOLUNTARY")
+                .containsEntry("decision_ground", "DECISION_GROUND_INCOMPATIBLE_CONTENT")
+                .containsEntry("puid", "warden-" + ban.id)
+                .containsEntry("application_date", LocalDate.ofInstant(ban.decidedAt, ZoneOffset.UTC).toString())
+                .doesNotContainKey("end_date_account_restriction");
+        assertThat((String) s.get("incompatible_content_explanation")).contains("ban-conclusive-bulk", "non-contacts");
+        assertThat((List<?>) s.get("territorial_scope")).hasSize(30);
+        assertThat(DsaStatementValidator.validate(s)).isEmpty();
+        assertThat(stored(ban).statement).isEqualTo(WardenJson.write(s));
+    }
+
+    @Test
+    void reviewersTimedRestrictionOfABusinessIsASuspensionWithItsEndDate() {
+        String account = "acc-sor-restrict-" + UUID.randomUUID();
+        UUID caseId = fixtures.openCase(account, "BUSINESS", Violation.NON_PERSONAL_USE);
+        Instant until = Instant.now().plus(Duration.ofDays(14));
+        Decision d = fixtures.decide(caseId, DecisionAction.RESTRICT, "alice", until);
+
+        Map<String, Object> s = eventOf(d).statementOfReasons();
+        assertThat(s).containsEntry("decision_account", "DECISION_ACCOUNT_SUSPENDED")
+                .containsEntry("account_type", "ACCOUNT_TYPE_BUSINESS")
+                .containsEntry("automated_decision", "AUTOMATED_DECISION_NOT_AUTOMATED")
+                .containsEntry("category_specification", List.of("KEYWORD_HIDDEN_ADVERTISEMENT"))
+                .containsEntry("end_date_account_restriction", LocalDate.ofInstant(until, ZoneOffset.UTC).toString());
+        assertThat(stored(d).automatedDecision).isFalse();
+    }
+
+    @Test
+    void warningsAndEscalationsHaveNoStatement() {
+        UUID caseId = fixtures.openCase("acc-sor-warn-" + UUID.randomUUID());
+        Decision warn = fixtures.decide(caseId, DecisionAction.WARN, "alice", null);
+        Decision esc = fixtures.decide(caseId, DecisionAction.ESCALATE, "alice", null);
+        assertThat(eventOf(warn).statementOfReasons()).isNull();
+        assertThat(eventOf(esc).statementOfReasons()).isNull();
+        assertThat(stored(warn)).isNull();
+    }
+
+    @Test
+    void userReportedCaseIsANoticeUnderArticle16() {
+        UUID caseId = fixtures.openCase("acc-sor-report-" + UUID.randomUUID(), "PRIVATE", Violation.USER_REPORTED);
+        Decision d = fixtures.decide(caseId, DecisionAction.BAN, "alice", null);
+        assertThat(eventOf(d).statementOfReasons()).containsEntry("source_type", "SOURCE_ARTICLE_16");
+    }
+
+    @Test
+    void restrictionWhoseStatementWouldBeRejectedIsNotApplied() {
+        UUID caseId = fixtures.openCase("acc-sor-invalid-" + UUID.randomUUID());
+        // the database caps end dates at 2038-01-01: a statement for this restriction cannot be valid
+        assertThatThrownBy(() -> fixtures.decide(caseId, DecisionAction.RESTRICT, "alice", Instant.parse("2040-01-01T00:00:00Z")))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).errors()).extracting(f -> f.field())
+                        .contains("statementOfReasons.end_date_account_restriction"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Decision.count("caseId", caseId))).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> EnforcementCase.<EnforcementCase>findById(caseId).status.name()))
+                .isNotEqualTo("ACTIONED");
+    }
+}

@@ -1,0 +1,287 @@
+package dev.warden.cases.legal;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.warden.cases.account.Account;
+import dev.warden.cases.casework.EnforcementCase;
+import dev.warden.cases.decision.Decision;
+import dev.warden.cases.decision.DecisionAction;
+import dev.warden.cases.dsa.DsaStatementFactory;
+import dev.warden.cases.evidence.EvidenceKind;
+import dev.warden.cases.evidence.EvidenceLedger;
+import dev.warden.cases.evidence.verify.PackageVerifier;
+import dev.warden.testsupport.WardenOidc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Benchmark, not a unit test (the name keeps it out of the default surefire run); prints figures only.
+ * <pre>./mvnw -B verify -pl case-service -am -DskipITs -Dtest=LegalBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * Bounded: 1,000 statement samples and one 10,000-item package (well under 2 minutes on 2 cores).
+ */
+@QuarkusTest
+class LegalBenchmark {
+
+    @Inject
+    LegalFixtures fixtures;
+
+    @Inject
+    DsaStatementFactory statements;
+
+    @Inject
+    EvidenceLedger ledger;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    @Test
+    void statementGenerationAndTenThousandItemExport() throws Exception {
+        System.out.printf("BENCH load average at start: %.1f on %d cores%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+        statementGeneration();
+        export10k();
+    }
+
+    private void statementGeneration() {
+        List<UUID> cases = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            cases.add(fixtures.openCase("acc-bench-sor-" + UUID.randomUUID()));
+        }
+        long[] samples = new long[1000];
+        int n = 0;
+        for (int round = 0; round < 24; round++) { // the first 4 rounds warm up and are not counted
+            for (UUID caseId : cases) {
+                boolean counted = round >= 4;
+                long[] holder = new long[1];
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                    EnforcementCase c = EnforcementCase.findById(caseId);
+                    Account a = Account.findById(c.accountId);
+                    Decision d = new Decision();
+                    d.id = UUID.randomUUID();
+                    d.caseId = c.id;
+                    d.accountId = c.accountId;
+                    d.action = DecisionAction.RESTRICT;
+                    d.reasonCode = "NON_PERSONAL_USE";
+                    d.reasonText = "Commercial newsletter through a personal account";
+                    d.actor = "bench";
+                    d.restrictedUntil = Instant.now().plusSeconds(86400 * 7);
+                    d.decidedAt = Instant.now();
+                    d.persist();
+                    em.flush();
+                    long t0 = System.nanoTime();
+                    statements.statementFor(d, c, a); // build + validate + store + ledger item
+                    em.flush();
+                    holder[0] = System.nanoTime() - t0;
+                    QuarkusTransaction.setRollbackOnly(); // leave nothing behind; every sample sees the same case
+                    });
+                } catch (io.quarkus.narayana.jta.QuarkusTransactionException expected) {
+                    // the rollback asked for above
+                }
+                long took = holder[0];
+                if (counted && n < samples.length) {
+                    samples[n++] = took;
+                }
+            }
+        }
+        Arrays.sort(samples, 0, n);
+        cpuOnly(cases.get(0));
+        roundTrip();
+        breakdown(cases);
+        System.out.printf("BENCH statement-of-reasons (build+validate+store+ledger item, in the decision's tx): n=%d p50=%.3f ms p95=%.3f ms p99=%.3f ms max=%.3f ms%n", n,
+                samples[n / 2] / 1e6, samples[(int) (n * 0.95)] / 1e6, samples[(int) (n * 0.99)] / 1e6, samples[n - 1] / 1e6);
+    }
+
+    /** Where the statement's time goes: the factory's steps, timed one by one (rolled back). */
+    private void breakdown(List<UUID> cases) {
+        long[][] t = new long[4][500];
+        int n = 0;
+        for (int round = 0; round < 10; round++) {
+            for (UUID caseId : cases) {
+                int i = n++;
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        EnforcementCase c = EnforcementCase.findById(caseId);
+                        Account a = Account.findById(c.accountId);
+                        Decision d = new Decision();
+                        d.id = UUID.randomUUID();
+                        d.caseId = c.id;
+                        d.accountId = c.accountId;
+                        d.action = DecisionAction.BAN;
+                        d.reasonCode = "X";
+                        d.reasonText = "bench";
+                        d.actor = "bench";
+                        d.decidedAt = Instant.now();
+                        d.persist();
+                        em.flush();
+                        long t0 = System.nanoTime();
+                        List<dev.warden.cases.signal.SignalRecord> signals = dev.warden.cases.signal.SignalRecord
+                                .list("caseId = ?1 order by detectedAt", c.id);
+                        long t1 = System.nanoTime();
+                        var st = dev.warden.cases.dsa.DsaStatementBuilder.build("warden-" + d.id, d, c, a, signals,
+                                List.of("DE"));
+                        dev.warden.cases.dsa.DsaStatementValidator.validate(st);
+                        long t2 = System.nanoTime();
+                        em.createNativeQuery("INSERT INTO dsa_statement (puid, decision_id, case_id, account_id, action, "
+                                + "violation, source_type, automated_detection, automated_decision, case_opened_at, decided_at, "
+                                + "statement) VALUES (?1, ?2, ?3, ?4, 'BAN', 'X', 'SOURCE_VOLUNTARY', true, true, now(), now(), ?5)")
+                                .setParameter(1, "warden-" + d.id).setParameter(2, d.id).setParameter(3, c.id)
+                                .setParameter(4, c.accountId).setParameter(5, dev.warden.contracts.json.WardenJson.write(st))
+                                .executeUpdate();
+                        long t3 = System.nanoTime();
+                        ledger.append(c.id, EvidenceKind.STATEMENT_OF_REASONS, "warden-" + d.id, "bench", d.decidedAt,
+                                Map.of("statement", st), null);
+                        em.flush();
+                        long t4 = System.nanoTime();
+                        t[0][i] = t1 - t0;
+                        t[1][i] = t2 - t1;
+                        t[2][i] = t3 - t2;
+                        t[3][i] = t4 - t3;
+                        QuarkusTransaction.setRollbackOnly();
+                    });
+                } catch (io.quarkus.narayana.jta.QuarkusTransactionException expected) {
+                    // rolled back on purpose
+                }
+            }
+        }
+        String[] names = {"read signals", "build+validate", "insert statement", "ledger append+flush"};
+        for (int k = 0; k < 4; k++) {
+            long[] x = Arrays.copyOf(t[k], n);
+            Arrays.sort(x);
+            System.out.printf("BENCH breakdown %-20s p50=%.3f ms p99=%.3f ms%n", names[k], x[n / 2] / 1e6,
+                    x[(int) (n * 0.99)] / 1e6);
+        }
+    }
+
+    /** What one database round trip costs on this machine right now, for scale. */
+    private void roundTrip() {
+        long[] t = new long[1000];
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < t.length; i++) {
+                long t0 = System.nanoTime();
+                em.createNativeQuery("SELECT 1").getSingleResult();
+                t[i] = System.nanoTime() - t0;
+            }
+        });
+        Arrays.sort(t);
+        System.out.printf("BENCH one database round trip (SELECT 1): n=%d p50=%.3f ms p99=%.3f ms%n", t.length,
+                t[t.length / 2] / 1e6, t[(int) (t.length * 0.99)] / 1e6);
+    }
+
+    /** The part without database round trips: mapping and validation. */
+    private void cpuOnly(UUID caseId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            EnforcementCase c = EnforcementCase.findById(caseId);
+            Account a = Account.findById(c.accountId);
+            List<dev.warden.cases.signal.SignalRecord> signals = dev.warden.cases.signal.SignalRecord.list("caseId", caseId);
+            Decision d = new Decision();
+            d.id = UUID.randomUUID();
+            d.action = DecisionAction.BAN;
+            d.reasonText = "Automatic ban";
+            d.automated = true;
+            d.decidedAt = Instant.now();
+            long[] t = new long[10_000];
+            for (int i = 0; i < t.length; i++) {
+                long t0 = System.nanoTime();
+                var s = dev.warden.cases.dsa.DsaStatementBuilder.build("warden-" + d.id, d, c, a, signals,
+                        List.of("DE", "AT", "FR"));
+                if (!dev.warden.cases.dsa.DsaStatementValidator.validate(s).isEmpty()) {
+                    throw new IllegalStateException("invalid");
+                }
+                t[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(t);
+            System.out.printf("BENCH statement build+validate only (no I/O): n=%d p50=%.3f ms p99=%.3f ms%n", t.length,
+                    t[t.length / 2] / 1e6, t[(int) (t.length * 0.99)] / 1e6);
+        });
+    }
+
+    private void export10k() throws Exception {
+        UUID caseId = fixtures.openCase("acc-bench-pkg-" + UUID.randomUUID());
+        long fillStart = System.nanoTime();
+        String text = "Reviewer observation: the account sent the same commercial offer to many non-contacts; "
+                .repeat(4);
+        for (int batch = 0; batch < 20; batch++) {
+            int b = batch;
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < 500; i++) {
+                    if (b == 19 && i == 499) {
+                        break; // the case's signal is item 1: 10,000 in all
+                    }
+                    Map<String, Object> content = new LinkedHashMap<>();
+                    content.put("author", "bench");
+                    content.put("text", text + b + "/" + i);
+                    ledger.append(caseId, EvidenceKind.NOTE, null, "bench", Instant.now(), content, null);
+                }
+            });
+        }
+        System.out.printf("BENCH ledger fill: 10,000 items appended in %.1f s%n", (System.nanoTime() - fillStart) / 1e9);
+
+        MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long baseline = mem.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(baseline);
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        Path file = Files.createTempFile("bench-evidence", ".zip");
+        long t0 = System.nanoTime();
+        HttpURLConnection http = (HttpURLConnection) URI.create("http://localhost:" + port + "/api/legal/cases/" + caseId
+                + "/evidence-package").toURL().openConnection();
+        http.setRequestProperty("Authorization", "Bearer " + WardenOidc.token("bench", "legal"));
+        long bytes;
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(http.getInputStream(), md)) {
+            bytes = Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        long took = System.nanoTime() - t0;
+        sampler.interrupt();
+        sampler.join();
+        System.out.printf("BENCH export 10,000 items: HTTP %d, %.1f MB in %.2f s; heap used peak %.0f MB "
+                + "(baseline %.0f MB after GC, +%.0f MB; whole test JVM: server and client)%n", http.getResponseCode(),
+                bytes / 1e6, took / 1e9, peak.get() / 1e6, baseline / 1e6, (peak.get() - baseline) / 1e6);
+
+        long v0 = System.nanoTime();
+        PackageVerifier.Report r;
+        try (InputStream in = Files.newInputStream(file)) {
+            r = PackageVerifier.verify(new java.io.BufferedInputStream(in));
+        }
+        System.out.printf("BENCH offline verification: intact=%s items=%d in %.2f s%n", r.intact(), r.items(),
+                (System.nanoTime() - v0) / 1e9);
+        Files.deleteIfExists(file);
+    }
+}
