@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.warden.cases.account.Account;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.common.problem.ProblemException;
 
@@ -37,7 +38,8 @@ public class OffPlatformEvidence {
 
     @Transactional
     public EvidenceItem add(UUID caseId, String submittedBy, Submission s) {
-        if (EnforcementCase.findById(caseId) == null) {
+        EnforcementCase enforcementCase = EnforcementCase.findById(caseId);
+        if (enforcementCase == null) {
             throw ProblemException.notFound("case", caseId);
         }
         URI url = parseUrl(s.url());
@@ -74,6 +76,11 @@ public class OffPlatformEvidence {
         content.put("submittedBy", submittedBy);
         EvidenceItem item = ledger.append(caseId, EvidenceKind.OFF_PLATFORM, null, submittedBy, now, content,
                 new EvidenceLedger.Capture(bytes, actual, mediaType));
+        // the policy's "propose legal escalation" rule looks for accounts with evidence from off the platform
+        Account account = Account.findById(enforcementCase.accountId);
+        if (account != null) {
+            account.offPlatformEvidence = true;
+        }
         custody.record(caseId, submittedBy, CustodyRecord.Action.ADD_EVIDENCE, "off-platform evidence seq " + item.seq,
                 item.hash, null);
         return item;

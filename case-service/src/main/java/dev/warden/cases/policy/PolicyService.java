@@ -117,6 +117,9 @@ public class PolicyService {
         int changed = 0;
         for (SignalRecord s : recent) {
             DetectionSignal signal = WardenJson.read(s.payload, DetectionSignal.class);
+            if (signal.violation() == null) {
+                continue; // erased by the retention job: nothing left to decide on
+            }
             Account account = Account.findById(s.accountId);
             PolicyContext ctx = EnforcementPolicy.context(signal, account, Strike.countWithinWindow(s.accountId,
                     s.receivedAt.minusMillis(1)));

@@ -18,6 +18,7 @@ import dev.warden.testsupport.WardenOidc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import dev.warden.cases.casework.EnforcementCase;
 
 @QuarkusTest
 class OffPlatformEvidenceTest {
@@ -48,6 +49,9 @@ class OffPlatformEvidenceTest {
                 .statusCode(201).body("kind", equalTo("OFF_PLATFORM")).body("seq", equalTo(2))
                 .body("content.url", equalTo("https://news-blast.example/offer"))
                 .body("captureSha256", equalTo(Canonical.sha256(PAGE)));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> dev.warden.cases.account.Account
+                .<dev.warden.cases.account.Account>findById(EnforcementCase.<EnforcementCase>findById(caseId).accountId)
+                .offPlatformEvidence)).as("the policy sees the account's off-platform evidence").isTrue();
         post(WardenOidc.token("alice", "reviewer"), LegalFixtures.offPlatformJson(PAGE, "https://news-blast.example/prices"))
                 .statusCode(201).body("seq", equalTo(3)).body("recordedBy", equalTo("alice"));
 
