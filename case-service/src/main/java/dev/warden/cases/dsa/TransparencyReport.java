@@ -14,7 +14,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Counts for a DSA transparency report, computed by the database over the decisions of a period
- * (decided_at in [from, to)). Appeals are not tracked by case-service yet, so they are reported as null.
+ * (decided_at in [from, to)). Appeals: filed in the period, and decided in the period with the decision
+ * upheld (appeal rejected) or overturned (appeal upheld, account reinstated).
  */
 @ApplicationScoped
 public class TransparencyReport {
@@ -37,9 +38,11 @@ public class TransparencyReport {
         Map<String, Long> byAction = group("d.action", from, to);
         long total = byAction.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> appeals = new LinkedHashMap<>();
-        appeals.put("received", null);
-        appeals.put("upheld", null);
-        appeals.put("overturned", null);
+        appeals.put("received", count("SELECT COUNT(*) FROM appeal WHERE filed_at >= ?1 AND filed_at < ?2", from, to));
+        appeals.put("decisionUpheld", count("SELECT COUNT(*) FROM appeal WHERE status = 'REJECTED' "
+                + "AND decided_at >= ?1 AND decided_at < ?2", from, to));
+        appeals.put("decisionOverturned", count("SELECT COUNT(*) FROM appeal WHERE status = 'UPHELD' "
+                + "AND decided_at >= ?1 AND decided_at < ?2", from, to));
         Object median = em.createNativeQuery("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "
                 + "EXTRACT(EPOCH FROM (d.decided_at - c.opened_at)))" + PERIOD
                 + "AND d.action IN ('WARN','RESTRICT','BAN')").setParameter(1, from).setParameter(2, to).getSingleResult();
@@ -49,6 +52,10 @@ public class TransparencyReport {
                 group("COALESCE((SELECT s.rule_id FROM signal s WHERE s.case_id = d.case_id ORDER BY s.detected_at LIMIT 1), 'NONE')", from, to),
                 group("CASE WHEN c.primary_violation = 'USER_REPORTED' THEN 'SOURCE_ARTICLE_16' ELSE 'SOURCE_VOLUNTARY' END", from, to),
                 median == null ? null : ((Number) median).doubleValue(), appeals);
+    }
+
+    private long count(String sql, Instant from, Instant to) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, from).setParameter(2, to).getSingleResult()).longValue();
     }
 
     @SuppressWarnings("unchecked")

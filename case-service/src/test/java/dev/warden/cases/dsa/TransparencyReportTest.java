@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.cases.Signals;
+import dev.warden.cases.appeal.AppealRequests;
+import dev.warden.cases.appeal.AppealService;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.legal.LegalFixtures;
 import dev.warden.cases.signal.SignalIntake;
@@ -30,6 +32,9 @@ class TransparencyReportTest {
     @Inject
     SignalIntake intake;
 
+    @Inject
+    AppealService appeals;
+
     @Test
     void countsActionsOfThePeriodByTypeViolationAccountTypeAutomationAndSource() throws InterruptedException {
         Instant from = Instant.now();
@@ -39,29 +44,35 @@ class TransparencyReportTest {
         UUID biz = fixtures.openCase("acc-tr-biz-" + UUID.randomUUID(), "BUSINESS", Violation.NON_PERSONAL_USE);
         fixtures.decide(biz, DecisionAction.RESTRICT, "alice", Instant.now().plusSeconds(86400));
         UUID reported = fixtures.openCase("acc-tr-rep-" + UUID.randomUUID(), "PRIVATE", Violation.USER_REPORTED);
-        fixtures.decide(reported, DecisionAction.WARN, "bob", null);
+        var warning = fixtures.decide(reported, DecisionAction.WARN, "bob", null);
+        var appeal = appeals.file(new AppealRequests.File(warning.id, "I only answered my neighbours"), "platform",
+                null).body();
+        appeals.decide(appeal.id(), new AppealRequests.Verdict(AppealRequests.Outcome.UPHELD, "reports were mistaken"),
+                "sam", null);
         Thread.sleep(5);
         Instant to = Instant.now();
 
         given().auth().oauth2(WardenOidc.tokenFor("legal")).queryParam("from", from.toString()).queryParam("to", to.toString())
                 .when().get("/api/legal/dsa/transparency-report")
                 .then().statusCode(200)
-                .body("decisions", equalTo(4))
+                .body("decisions", equalTo(5)) // the upheld appeal adds a REINSTATE
                 .body("actionsByType.BAN", equalTo(2)).body("actionsByType.RESTRICT", equalTo(1))
-                .body("actionsByType.WARN", equalTo(1))
+                .body("actionsByType.WARN", equalTo(1)).body("actionsByType.REINSTATE", equalTo(1))
                 .body("byViolation.BULK_MESSAGING", equalTo(2)).body("byViolation.NON_PERSONAL_USE", equalTo(1))
-                .body("byAccountType.PRIVATE", equalTo(3)).body("byAccountType.BUSINESS", equalTo(1))
-                .body("automatedVsManual.AUTOMATED", equalTo(2)).body("automatedVsManual.MANUAL", equalTo(2))
-                .body("byDetectionSource.'bulk.registration-burst'", equalTo(4))
-                .body("bySourceType.SOURCE_ARTICLE_16", equalTo(1)).body("bySourceType.SOURCE_VOLUNTARY", equalTo(3))
-                .body("medianSecondsToAction", notNullValue());
+                .body("byAccountType.PRIVATE", equalTo(4)).body("byAccountType.BUSINESS", equalTo(1))
+                .body("automatedVsManual.AUTOMATED", equalTo(2)).body("automatedVsManual.MANUAL", equalTo(3))
+                .body("byDetectionSource.'bulk.registration-burst'", equalTo(5))
+                .body("bySourceType.SOURCE_ARTICLE_16", equalTo(2)).body("bySourceType.SOURCE_VOLUNTARY", equalTo(3))
+                .body("medianSecondsToAction", notNullValue())
+                .body("appeals.received", equalTo(1)).body("appeals.decisionOverturned", equalTo(1))
+                .body("appeals.decisionUpheld", equalTo(0));
 
         String csv = given().auth().oauth2(WardenOidc.tokenFor("legal")).queryParam("from", from.toString())
                 .queryParam("to", to.toString()).queryParam("format", "csv")
                 .when().get("/api/legal/dsa/transparency-report")
                 .then().statusCode(200).contentType("text/csv").extract().asString();
         assertThat(csv.lines()).first().isEqualTo("dimension,key,value");
-        assertThat(csv).contains("action,BAN,2\n", "account_type,BUSINESS,1\n", "automation,MANUAL,2\n", "appeals,received,\n");
+        assertThat(csv).contains("action,BAN,2\n", "account_type,BUSINESS,1\n", "automation,MANUAL,3\n", "appeals,received,1\n", "appeals,decisionOverturned,1\n");
     }
 
     @Test
