@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +21,6 @@ import dev.warden.contracts.json.WardenJson;
 import dev.warden.notify.config.NotifyConfig;
 import dev.warden.notify.mail.MailModel;
 import dev.warden.notify.mail.MailTemplates;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
@@ -28,7 +28,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Sends due mails. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so instances never send the
  * same mail; a failure backs off exponentially with jitter and holds back that account's later mails
- * (order per account), until the attempts run out and the delivery is DEAD.
+ * (order per account), until the attempts run out and the delivery is DEAD. A token bucket caps the
+ * mails per second handed to the SMTP relay.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -60,28 +61,54 @@ public class DeliveryDispatcher {
     Clock clock;
 
     @Inject
-    MeterRegistry metrics;
+    DeliveryMetrics metrics;
+
+    private TokenBucket relayLimit;
+
+    @PostConstruct
+    void init() {
+        relayLimit = new TokenBucket(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime);
+    }
 
     @Scheduled(every = "${warden.notify.dispatch-interval:500ms}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {
-            while (dispatchBatch() == config.batchSize()) {
-                // keep going while there is a full batch of due mails
+            while (true) {
+                // the rate limit decides how many mails this batch may claim
+                int allowed = relayLimit.take(config.batchSize());
+                if (allowed == 0) {
+                    break;
+                }
+                int looked = dispatchBatch(allowed);
+                if (looked < allowed) {
+                    relayLimit.giveBack(allowed - looked);
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             LOG.warnf("dispatch run failed, will retry: %s", e.getMessage());
+        } finally {
+            refreshQueueDepth();
         }
     }
 
-    /** @return how many due deliveries were looked at */
+    private void refreshQueueDepth() {
+        try {
+            metrics.refreshQueueDepth();
+        } catch (RuntimeException e) {
+            LOG.debugf("queue depth not refreshed: %s", e.getMessage());
+        }
+    }
+
+    /** @return how many due deliveries were claimed (at most {@code limit}) */
     @Transactional
     @SuppressWarnings("unchecked")
-    public int dispatchBatch() {
+    public int dispatchBatch(int limit) {
         Instant now = clock.instant();
         List<Delivery> due = em.createNativeQuery(DUE, Delivery.class).setParameter(1, now)
-                .setParameter(2, config.batchSize()).getResultList();
+                .setParameter(2, limit).getResultList();
         Set<String> heldBack = new HashSet<>();
         for (Delivery d : due) {
             if (!heldBack.contains(d.accountId) && !send(d, now)) {
@@ -108,19 +135,18 @@ public class DeliveryDispatcher {
             d.smtpMessageId = messageId;
             d.sentAt = clock.instant();
             d.lastError = null;
-            metrics.counter("warden.mail.sent", "template", d.template).increment();
-            metrics.timer("warden.mail.send.latency").record(Duration.ofNanos(System.nanoTime() - t0));
+            metrics.sent(d.template, Duration.ofNanos(System.nanoTime() - t0));
             return true;
         } catch (RuntimeException e) {
             d.lastError = String.valueOf(e.getMessage());
             if (d.attempts >= config.maxAttempts()) {
                 d.status = DeliveryStatus.DEAD;
-                metrics.counter("warden.mail.dead").increment();
+                metrics.dead();
                 LOG.errorf("delivery %s to %s is DEAD after %d attempts: %s", d.id, d.recipient, d.attempts, e.getMessage());
             } else {
                 d.status = DeliveryStatus.FAILED;
                 d.nextAttemptAt = now.plus(backoff(d.attempts));
-                metrics.counter("warden.mail.failed").increment();
+                metrics.failed();
                 LOG.warnf("delivery %s failed (attempt %d), retry at %s: %s", d.id, d.attempts, d.nextAttemptAt,
                         e.getMessage());
             }
