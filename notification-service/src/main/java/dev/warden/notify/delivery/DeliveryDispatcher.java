@@ -3,9 +3,12 @@ package dev.warden.notify.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.annotation.PostConstruct;
@@ -24,6 +27,7 @@ import dev.warden.notify.mail.MailTemplates;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Sends due mails. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so instances never send the
@@ -102,56 +106,112 @@ public class DeliveryDispatcher {
         }
     }
 
-    /** @return how many due deliveries were claimed (at most {@code limit}) */
+    /**
+     * Claims due mails and sends them: one account's mails one after another (a failure holds back the
+     * rest), different accounts in parallel over the mailer's connection pool. Rows are only touched
+     * on this (the transaction's) thread, after every send has answered or timed out.
+     *
+     * @return how many due deliveries were claimed (at most {@code limit})
+     */
     @Transactional
     @SuppressWarnings("unchecked")
     public int dispatchBatch(int limit) {
         Instant now = clock.instant();
         List<Delivery> due = em.createNativeQuery(DUE, Delivery.class).setParameter(1, now)
                 .setParameter(2, limit).getResultList();
-        Set<String> heldBack = new HashSet<>();
+        Map<String, List<Prepared>> byAccount = new LinkedHashMap<>();
         for (Delivery d : due) {
-            if (!heldBack.contains(d.accountId) && !send(d, now)) {
-                heldBack.add(d.accountId);
+            byAccount.computeIfAbsent(d.accountId, k -> new ArrayList<>()).add(prepare(d));
+        }
+        Map<UUID, Outcome> outcomes = new ConcurrentHashMap<>();
+        List<Uni<Void>> chains = new ArrayList<>();
+        int longest = 0;
+        for (List<Prepared> mails : byAccount.values()) {
+            chains.add(chain(mails, 0, outcomes));
+            longest = Math.max(longest, mails.size());
+        }
+        if (!chains.isEmpty()) {
+            Uni.join().all(chains).andFailFast().await().atMost(config.sendTimeout().multipliedBy(longest + 1L));
+        }
+        for (Delivery d : due) {
+            Outcome o = outcomes.get(d.id);
+            if (o != null) {
+                apply(d, o, now);
             }
         }
         return due.size();
     }
 
-    private boolean send(Delivery d, Instant now) {
-        long t0 = System.nanoTime();
-        d.attempts++;
+    /** A mail ready to go, or the reason it cannot be rendered. */
+    private record Prepared(Delivery delivery, Mail mail, String subject, String error) {
+    }
+
+    private record Outcome(String subject, String messageId, Instant at, String error, long nanos) {
+        boolean sent() {
+            return error == null;
+        }
+    }
+
+    private Prepared prepare(Delivery d) {
         try {
             EnforcementEvent event = WardenJson.read(d.payload, EnforcementEvent.class);
             MailTemplates.RenderedMail mail = templates.render(d.template, d.locale,
                     MailModel.of(event, config.evidenceBaseUrl()));
-            String messageId = "<" + d.id + "@warden>";
-            mailer.send(Mail.withText(d.recipient, mail.subject(), mail.text()).setHtml(mail.html())
-                    .addHeader("Message-ID", messageId)
-                    .addHeader("X-Warden-Event", d.eventId.toString()))
-                    .await().atMost(config.sendTimeout());
-            d.status = DeliveryStatus.SENT;
-            d.subject = mail.subject();
-            d.smtpMessageId = messageId;
-            d.sentAt = clock.instant();
-            d.lastError = null;
-            metrics.sent(d.template, Duration.ofNanos(System.nanoTime() - t0));
-            return true;
+            Mail m = Mail.withText(d.recipient, mail.subject(), mail.text()).setHtml(mail.html())
+                    .addHeader("Message-ID", messageId(d))
+                    .addHeader("X-Warden-Event", d.eventId.toString());
+            return new Prepared(d, m, mail.subject(), null);
         } catch (RuntimeException e) {
-            d.lastError = String.valueOf(e.getMessage());
-            if (d.attempts >= config.maxAttempts()) {
-                d.status = DeliveryStatus.DEAD;
-                metrics.dead();
-                LOG.errorf("delivery %s to %s is DEAD after %d attempts: %s", d.id, d.recipient, d.attempts, e.getMessage());
-            } else {
-                d.status = DeliveryStatus.FAILED;
-                d.nextAttemptAt = now.plus(backoff(d.attempts));
-                metrics.failed();
-                LOG.warnf("delivery %s failed (attempt %d), retry at %s: %s", d.id, d.attempts, d.nextAttemptAt,
-                        e.getMessage());
-            }
-            return false;
+            return new Prepared(d, null, null, "cannot render: " + e.getMessage());
         }
+    }
+
+    /** Sends mails[i], and on success the next one: never a later mail of the account before an earlier one. */
+    private Uni<Void> chain(List<Prepared> mails, int i, Map<UUID, Outcome> outcomes) {
+        if (i == mails.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Prepared p = mails.get(i);
+        if (p.error() != null) {
+            outcomes.put(p.delivery().id, new Outcome(null, null, null, p.error(), 0));
+            return Uni.createFrom().voidItem();
+        }
+        long t0 = System.nanoTime();
+        return mailer.send(p.mail()).ifNoItem().after(config.sendTimeout()).fail()
+                .onItemOrFailure().transformToUni((ok, failure) -> {
+                    outcomes.put(p.delivery().id, new Outcome(p.subject(), messageId(p.delivery()), clock.instant(),
+                            failure == null ? null : String.valueOf(failure.getMessage()), System.nanoTime() - t0));
+                    return failure == null ? chain(mails, i + 1, outcomes) : Uni.createFrom().voidItem();
+                });
+    }
+
+    private void apply(Delivery d, Outcome o, Instant now) {
+        d.attempts++;
+        if (o.sent()) {
+            d.status = DeliveryStatus.SENT;
+            d.subject = o.subject();
+            d.smtpMessageId = o.messageId();
+            d.sentAt = o.at();
+            d.lastError = null;
+            metrics.sent(d.template, Duration.ofNanos(o.nanos()));
+            return;
+        }
+        d.lastError = o.error();
+        if (d.attempts >= config.maxAttempts()) {
+            d.status = DeliveryStatus.DEAD;
+            metrics.dead();
+            LOG.errorf("delivery %s to %s is DEAD after %d attempts: %s", d.id, d.recipient, d.attempts, o.error());
+        } else {
+            d.status = DeliveryStatus.FAILED;
+            d.nextAttemptAt = now.plus(backoff(d.attempts));
+            metrics.failed();
+            LOG.warnf("delivery %s failed (attempt %d), retry at %s: %s", d.id, d.attempts, d.nextAttemptAt,
+                    o.error());
+        }
+    }
+
+    private static String messageId(Delivery d) {
+        return "<" + d.id + "@warden>";
     }
 
     /** initial × 2^(attempt-1), capped, with ±25 % jitter so retries of many mails spread out. */
