@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -26,11 +27,17 @@ public class DeliveryResender {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager em;
+
     public record Resend(DeliveryView delivery, boolean replayed) {
     }
 
     @Transactional
     public Resend resend(UUID originalId, String idempotencyKey, String actor) {
+        // two concurrent requests with one key: the second waits here and then finds the first one's row
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, idempotencyKey).getSingleResult();
         Delivery earlier = Delivery.find("resendKey", idempotencyKey).firstResult();
         if (earlier != null) {
             if (!originalId.equals(earlier.resendOf)) {

@@ -43,7 +43,7 @@ public final class SampleEvents {
             s.put("end_date_account_restriction", "2026-11-29");
         }
         s.put("decision_ground", "DECISION_GROUND_INCOMPATIBLE_CONTENT");
-        s.put("incompatible_content_ground", "Terms of Service, section 4.2 (no spam)");
+        s.put("incompatible_content_ground", "Terms of Service, section 4.2 \"No spam\"");
         s.put("incompatible_content_explanation",
                 "The account sent the same message to hundreds of people who do not know it.");
         s.put("category", "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE");

@@ -39,7 +39,21 @@ class SlowSmtpTest {
         if (tarpit != null) {
             tarpit.close();
         }
-        WardenSmtp.start();
+        startSmtp();
+    }
+
+    /** The port may take a moment to be free again after the tarpit closed. */
+    private static void startSmtp() {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    try {
+                        WardenSmtp.start();
+                    } catch (RuntimeException bindFailed) {
+                        WardenSmtp.stop(); // forget the half-started server so the next try starts afresh
+                        throw bindFailed;
+                    }
+                    return true;
+                });
     }
 
     @Test
@@ -71,7 +85,7 @@ class SlowSmtpTest {
                 List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED)))).isEqualTo(events.size());
 
         tarpit.close();
-        WardenSmtp.start();
+        startSmtp();
 
         for (EnforcementEvent e : events) {
             await().atMost(Duration.ofSeconds(45)).until(() -> WardenSmtp.receivedBy(e.recipient().email()).size() == 1);
@@ -108,6 +122,11 @@ class SlowSmtpTest {
         public void close() throws IOException {
             server.close();
             for (Socket s : accepted) {
+                if (s.isClosed()) {
+                    continue;
+                }
+                // reset instead of FIN: no TIME_WAIT left behind that would stop GreenMail rebinding the port
+                s.setSoLinger(true, 0);
                 s.close();
             }
         }

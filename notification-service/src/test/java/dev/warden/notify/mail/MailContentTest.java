@@ -53,6 +53,8 @@ class MailContentTest {
                 "section 4.2", "automatically, by our detection systems (policy rule ban-conclusive-bulk v1)",
                 "Settings > Account > Appeal until 2026-12-22 10:15 UTC");
         assertThat(en.html()).contains("Settings &gt; Account &gt; Appeal until 2026-12-22 10:15 UTC");
+        // the included rule text sits on its own line, no stray blank line after it
+        assertThat(en.text()).containsPattern("\\(Terms of Service, section 4.2 \"No spam\"\\)\\.\\r?\\nHow it was decided");
         assertGerman(de, "Eine Verwarnung zu Ihrem Konto");
         assertThat(de.text()).contains("Dies ist eine Verwarnung", "Massennachrichten", "Abschnitt 4.2",
                 "automatisch durch unsere Erkennungssysteme", "bis 2026-12-22 10:15 UTC");
@@ -72,13 +74,14 @@ class MailContentTest {
                 "Statement of reasons (reference decision-",
                 "- Decision: your account is suspended for a limited time.",
                 "- What you can no longer do: some features of the service are suspended for a limited time.",
-                "- Why: the activity is not compatible with our Terms of Service (ToS 4.2 No spam).",
+                "- Why: the activity is not compatible with our Terms of Service: ToS 4.2 No spam.",
                 "- Explanation: Weekly commercial newsletter sent from a private account.",
                 "- Category: use outside the scope of our service (inauthentic accounts, hidden advertising)",
                 "- How the activity was found: by automated means.",
                 "- How the decision was taken: partly automated; a person was involved.",
                 "- The restriction ends on: 2026-11-29", "- Where it applies: DE, AT",
                 "appeal in the app under Settings > Account > Appeal until 2026-12-22 10:15 UTC");
+        assertThat(en.text()).containsPattern("hidden advertising\\)\\r?\\n- How the activity was found");
         assertThat(en.html()).contains("<strong>Explanation:</strong> Weekly commercial newsletter",
                 "<strong>How the decision was taken:</strong> partly automated");
 
@@ -87,7 +90,7 @@ class MailContentTest {
                 "Die Einschränkung endet automatisch am 2026-11-29 10:15 UTC",
                 "Begründung der Entscheidung (Referenz decision-",
                 "- Entscheidung: Ihr Konto wird vorübergehend gesperrt.",
-                "- Warum: Die Aktivität ist mit unseren Nutzungsbedingungen nicht vereinbar (ToS 4.2 No spam).",
+                "- Warum: Die Aktivität ist mit unseren Nutzungsbedingungen nicht vereinbar: ToS 4.2 No spam.",
                 "- Kategorie: Nutzung außerhalb des Zwecks unseres Dienstes (unechte Konten, verdeckte Werbung)",
                 "- Wie entschieden wurde: teilweise automatisiert; ein Mensch war beteiligt.",
                 "- Die Einschränkung endet am: 2026-11-29", "Einspruch einlegen, und zwar bis 2026-12-22 10:15 UTC");

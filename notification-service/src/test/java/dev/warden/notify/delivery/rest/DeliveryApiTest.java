@@ -198,6 +198,29 @@ class DeliveryApiTest {
     }
 
     @Test
+    void concurrentResendsWithOneKeyQueueOneMail() throws Exception {
+        Delivery original = sentBan("en");
+        String key = UUID.randomUUID().toString();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> as("admin").header("Idempotency-Key", key)
+                        .post("/api/deliveries/" + original.id + "/resend")
+                        .then().statusCode(202).extract().<String>path("id")));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var a : answers) {
+                ids.add(a.get());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Delivery.count("resendOf", original.id))).isEqualTo(1);
+    }
+
+    @Test
     void resendRefusesAKeyUsedForAnotherDeliveryAMailWithoutRecipientAndUnknownIds() {
         Delivery first = sentBan("en");
         Delivery second = sentBan("en");
