@@ -136,7 +136,7 @@ public class DeliveryDispatcher {
         for (Delivery d : due) {
             Outcome o = outcomes.get(d.id);
             if (o != null) {
-                apply(d, o, now);
+                apply(d, o, clock.instant()); // back off from when the attempt ended, not when it was claimed
             }
         }
         return due.size();
@@ -180,7 +180,7 @@ public class DeliveryDispatcher {
         return mailer.send(p.mail()).ifNoItem().after(config.sendTimeout()).fail()
                 .onItemOrFailure().transformToUni((ok, failure) -> {
                     outcomes.put(p.delivery().id, new Outcome(p.subject(), messageId(p.delivery()), clock.instant(),
-                            failure == null ? null : String.valueOf(failure.getMessage()), System.nanoTime() - t0));
+                            failure == null ? null : describe(failure), System.nanoTime() - t0));
                     return failure == null ? chain(mails, i + 1, outcomes) : Uni.createFrom().voidItem();
                 });
     }
@@ -208,6 +208,10 @@ public class DeliveryDispatcher {
             LOG.warnf("delivery %s failed (attempt %d), retry at %s: %s", d.id, d.attempts, d.nextAttemptAt,
                     o.error());
         }
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
 
     private static String messageId(Delivery d) {
