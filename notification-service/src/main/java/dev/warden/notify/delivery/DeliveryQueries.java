@@ -40,6 +40,16 @@ public class DeliveryQueries {
                 total);
     }
 
+    /** Who read a delivery's content, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.List<DeliveryReadView> reads(UUID id) {
+        if (Delivery.findById(id) == null) {
+            throw ProblemException.notFound("delivery", id);
+        }
+        return DeliveryAccess.<DeliveryAccess>find("deliveryId", Sort.ascending("readAt").and("id"), id).stream()
+                .map(DeliveryReadView::of).toList();
+    }
+
     /** The delivery with its rendered mail; records who read it and when, in the same transaction. */
     @Transactional
     public DeliveryDetail read(UUID id, String reader, Set<String> roles) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,20 +18,12 @@ import dev.warden.notify.Events;
 import dev.warden.testsupport.KafkaTestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** With the relay limited to 4 mails/s, nine mails that are due at once take about two seconds. */
 @QuarkusTest
-@TestProfile(RateLimitTest.SlowRelay.class)
+@TestProfile(StrictRelayProfile.class)
 class RateLimitTest {
-
-    public static class SlowRelay implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("warden.notify.rate-limit.per-second", "4", "warden.notify.rate-limit.burst", "1");
-        }
-    }
 
     @Test
     void dispatcherHandsTheRelayNoMoreMailsPerSecondThanConfigured() {

@@ -1,6 +1,7 @@
 package dev.warden.notify.delivery.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +31,7 @@ import dev.warden.notify.delivery.DeliveryDetail;
 import dev.warden.notify.delivery.DeliveryFilter;
 import dev.warden.notify.delivery.DeliveryPage;
 import dev.warden.notify.delivery.DeliveryQueries;
+import dev.warden.notify.delivery.DeliveryReadView;
 import dev.warden.notify.delivery.DeliveryResender;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -74,6 +76,15 @@ public class DeliveryResource {
     @APIResponse(responseCode = "404", description = "No such delivery")
     public DeliveryDetail get(@PathParam("id") String id) {
         return queries.read(uuid(id), identity.getPrincipal().getName(), identity.getRoles());
+    }
+
+    @GET
+    @Path("/{id}/reads")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Who read this delivery's content, and when (the audit of GET /api/deliveries/{id})")
+    @APIResponse(responseCode = "404", description = "No such delivery")
+    public List<DeliveryReadView> reads(@PathParam("id") String id) {
+        return queries.reads(uuid(id));
     }
 
     @POST

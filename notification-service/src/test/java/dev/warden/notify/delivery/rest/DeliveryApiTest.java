@@ -147,6 +147,24 @@ class DeliveryApiTest {
     }
 
     @Test
+    void adminsSeeWhoReadADeliveryOthersDoNot() {
+        Delivery d = sentBan("en");
+        given().auth().oauth2(WardenOidc.token("lena", "legal")).when().get("/api/deliveries/" + d.id)
+                .then().statusCode(200);
+
+        as("admin").when().get("/api/deliveries/" + d.id + "/reads")
+                .then().statusCode(200).body("$", hasSize(1))
+                .body("[0].reader", equalTo("lena")).body("[0].roles", equalTo("legal"))
+                .body("[0].readAt", notNullValue());
+        for (String role : List.of("reviewer", "senior-reviewer", "legal", "platform")) {
+            as(role).when().get("/api/deliveries/" + d.id + "/reads").then().statusCode(403);
+        }
+        given().when().get("/api/deliveries/" + d.id + "/reads").then().statusCode(401);
+        badRequest(as("admin"), "/api/deliveries/nope/reads", "id");
+        as("admin").when().get("/api/deliveries/" + UUID.randomUUID() + "/reads").then().statusCode(404);
+    }
+
+    @Test
     void oneDeliveryIsForReviewersLegalAndAdminsOnly() {
         Delivery d = sentBan("en");
         for (String role : READERS) {
