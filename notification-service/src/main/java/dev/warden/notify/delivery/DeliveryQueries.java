@@ -1,5 +1,7 @@
 package dev.warden.notify.delivery;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -29,7 +31,7 @@ public class DeliveryQueries {
     NotifyConfig config;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DeliveryPage list(DeliveryFilter filter, int page, int size) {
@@ -42,7 +44,7 @@ public class DeliveryQueries {
 
     /** Who read a delivery's content, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.List<DeliveryReadView> reads(UUID id) {
+    public List<DeliveryReadView> reads(UUID id) {
         if (Delivery.findById(id) == null) {
             throw ProblemException.notFound("delivery", id);
         }
