@@ -33,4 +33,17 @@ public interface NotifyConfig {
 
     /** Where the legal team pulls evidence packages; the case id is appended. */
     String evidenceBaseUrl();
+
+    /** Protects the SMTP relay: a token bucket in the dispatcher. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Sustained mails per second this instance may hand to the relay. */
+        @WithDefault("50")
+        double perSecond();
+
+        /** How many mails may go out back to back after a quiet period. */
+        @WithDefault("50")
+        int burst();
+    }
 }

@@ -58,6 +58,17 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "smtp_message_id")
     public String smtpMessageId;
 
+    /** Set on an admin's resend: the delivery it repeats (which keeps its own history). */
+    @Column(name = "resend_of")
+    public UUID resendOf;
+
+    /** The resend request's idempotency key: a retried request finds this row instead of adding one. */
+    @Column(name = "resend_key")
+    public String resendKey;
+
+    @Column(name = "requested_by")
+    public String requestedBy;
+
     /** The enforcement event as received: the template's data. */
     public String payload;
 

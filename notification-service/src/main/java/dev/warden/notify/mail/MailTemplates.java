@@ -1,5 +1,6 @@
 package dev.warden.notify.mail;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,6 +19,9 @@ import io.quarkus.qute.Template;
 public class MailTemplates {
 
     public static final String LEGAL_ESCALATION = "legal-escalation";
+    /** Every mail Warden sends: the account holder's six, then the legal team's. */
+    public static final List<String> NAMES = List.of("warned", "restricted", "banned", "reinstated", "appeal-received",
+            "appeal-decided", LEGAL_ESCALATION);
     static final Set<String> LOCALES = Set.of("en", "de");
     static final String FALLBACK_LOCALE = "en";
 
@@ -35,6 +39,19 @@ public class MailTemplates {
             case APPEAL_DECIDED -> "appeal-decided";
             case ESCALATED_TO_LEGAL -> null;
         };
+    }
+
+    /** The action a template tells of (the inverse of {@link #forAccountHolder}). */
+    public static EnforcementAction actionOf(String template) {
+        if (LEGAL_ESCALATION.equals(template)) {
+            return EnforcementAction.ESCALATED_TO_LEGAL;
+        }
+        for (EnforcementAction a : EnforcementAction.values()) {
+            if (template.equals(forAccountHolder(a))) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("no template " + template);
     }
 
     /** "de-DE", "de_AT", "DE" → "de"; anything we have no templates for → "en". */

@@ -1,10 +1,7 @@
 package dev.warden.notify.delivery;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +18,6 @@ import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.notify.Events;
 import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.Mail;
-import dev.warden.testsupport.WardenOidc;
 import dev.warden.testsupport.WardenSmtp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -133,23 +129,6 @@ class EnforcementMailTest {
         assertThat(dead).extracting(r -> KafkaTestClient.header(r, Topics.DLQ_REASON_HEADER))
                 .satisfiesExactly(r -> assertThat(r).startsWith("not an enforcement event"),
                         r -> assertThat(r).isEqualTo("eventId is not a UUID"));
-    }
-
-    @Test
-    void deliveriesAreListedForReviewersButNotForThePlatform() {
-        String to = "list-" + UUID.randomUUID() + "@example.org";
-        EnforcementEvent ban = Events.of(EnforcementAction.BANNED, "acc-" + UUID.randomUUID(), to, "en");
-        kafka.sendJson(Topics.ENFORCEMENT, ban.accountId(), ban);
-        awaitMail(to);
-
-        given().auth().oauth2(WardenOidc.tokenFor("reviewer")).queryParam("accountId", ban.accountId())
-                .when().get("/api/deliveries")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo("SENT"))
-                .body("[0].subject", equalTo("Your account has been banned"));
-        given().auth().oauth2(WardenOidc.tokenFor("platform")).when().get("/api/deliveries").then().statusCode(403);
-        given().when().get("/api/deliveries").then().statusCode(401);
-        given().auth().oauth2(WardenOidc.tokenFor("admin")).queryParam("status", "NOT_A_STATUS")
-                .when().get("/api/deliveries").then().statusCode(404);
     }
 
     static MimeMessage awaitMail(String to) {

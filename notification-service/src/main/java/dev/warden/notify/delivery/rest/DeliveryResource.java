@@ -1,67 +1,117 @@
 package dev.warden.notify.delivery.rest;
 
-import java.time.Instant;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.warden.common.problem.ProblemException;
 import dev.warden.common.security.Roles;
-import dev.warden.notify.delivery.Delivery;
-import dev.warden.notify.delivery.DeliveryStatus;
-import io.quarkus.panache.common.Parameters;
+import dev.warden.notify.delivery.DeliveryDetail;
+import dev.warden.notify.delivery.DeliveryFilter;
+import dev.warden.notify.delivery.DeliveryPage;
+import dev.warden.notify.delivery.DeliveryQueries;
+import dev.warden.notify.delivery.DeliveryReadView;
+import dev.warden.notify.delivery.DeliveryResender;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "SecurityScheme")
+@Tag(name = "deliveries", description = "Every mail Warden planned, sent, retried or gave up on")
 public class DeliveryResource {
 
-    /** A delivery without its content. */
-    public record DeliveryView(UUID id, UUID eventId, String accountId, String caseId, String recipient,
-            String template, String locale, DeliveryStatus status, int attempts, String lastError,
-            Instant createdAt, Instant sentAt, String subject) {
+    @Inject
+    DeliveryQueries queries;
 
-        static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id, d.eventId, d.accountId, d.caseId, d.recipient, d.template, d.locale,
-                    d.status, d.attempts, d.lastError, d.createdAt, d.sentAt, d.subject);
-        }
-    }
+    @Inject
+    DeliveryResender resender;
+
+    @Inject
+    SecurityIdentity identity;
 
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.LEGAL, Roles.ADMIN})
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Deliveries by account, case and status, newest first")
-    public List<DeliveryView> list(@QueryParam("accountId") String accountId, @QueryParam("caseId") String caseId,
-            @QueryParam("status") DeliveryStatus status,
-            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be at least 1")
-            @Max(value = 1000, message = "must be at most 1000") int limit) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (accountId != null) {
-            q.append(" and accountId = :accountId");
-            p.and("accountId", accountId);
+    @Operation(summary = "Deliveries by account, case, status and period, newest first, paginated")
+    @APIResponse(responseCode = "200", description = "One page of deliveries")
+    @APIResponse(responseCode = "400", description = "A filter value is malformed; `errors[].field` names it")
+    public DeliveryPage list(@QueryParam("accountId") String accountId,
+            @Parameter(description = "case UUID") @QueryParam("caseId") String caseId,
+            @Parameter(description = "PENDING, SENT, FAILED, DEAD or SKIPPED") @QueryParam("status") String status,
+            @Parameter(description = "created at or after: RFC 3339 timestamp or YYYY-MM-DD") @QueryParam("from")
+            String from,
+            @Parameter(description = "created before: RFC 3339 timestamp, or YYYY-MM-DD (inclusive day)")
+            @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be at least 0") int page,
+            @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "must be at least 1")
+            @Max(value = 500, message = "must be at most 500") int size) {
+        return queries.list(DeliveryFilter.parse(accountId, caseId, status, from, to), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.LEGAL, Roles.ADMIN})
+    @Operation(summary = "One delivery with its rendered mail; the read is recorded (who, when)")
+    @APIResponse(responseCode = "200", description = "The delivery and its subject, text and HTML part")
+    @APIResponse(responseCode = "404", description = "No such delivery")
+    public DeliveryDetail get(@PathParam("id") String id) {
+        return queries.read(uuid(id), identity.getPrincipal().getName(), identity.getRoles());
+    }
+
+    @GET
+    @Path("/{id}/reads")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Who read this delivery's content, and when (the audit of GET /api/deliveries/{id})")
+    @APIResponse(responseCode = "404", description = "No such delivery")
+    public List<DeliveryReadView> reads(@PathParam("id") String id) {
+        return queries.reads(uuid(id));
+    }
+
+    @POST
+    @Path("/{id}/resend")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Queue the mail again as a new delivery; idempotent per Idempotency-Key",
+            description = "The original keeps its history. Repeating a request with the same key returns the "
+                    + "delivery it created. A delivery that is still queued, or that had no recipient, cannot be resent.")
+    @APIResponse(responseCode = "202", description = "The new (or, for a repeated key, the earlier) delivery")
+    @APIResponse(responseCode = "409", description = "The delivery or a resend of it is still queued")
+    @APIResponse(responseCode = "422", description = "No recipient, or the key was used for another delivery")
+    public Response resend(@PathParam("id") String id,
+            @Parameter(description = "client-chosen unique key of this request, e.g. a UUID", required = true)
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+            throw ProblemException.invalid("header.Idempotency-Key", "is required, 1 to 128 characters");
         }
-        if (caseId != null) {
-            q.append(" and caseId = :caseId");
-            p.and("caseId", caseId);
+        DeliveryResender.Resend r = resender.resend(uuid(id), idempotencyKey, identity.getPrincipal().getName());
+        return Response.accepted(r.delivery()).location(URI.create("/api/deliveries/" + r.delivery().id()))
+                .header("Idempotency-Replayed", r.replayed()).build();
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("id", "must be a UUID");
         }
-        if (status != null) {
-            q.append(" and status = :status");
-            p.and("status", status);
-        }
-        return Delivery.<Delivery>find(q + " order by createdAt desc", p).page(0, limit).list().stream()
-                .map(DeliveryView::of).toList();
     }
 }

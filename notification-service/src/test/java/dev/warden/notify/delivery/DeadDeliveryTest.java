@@ -1,0 +1,65 @@
+package dev.warden.notify.delivery;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.warden.contracts.Topics;
+import dev.warden.contracts.enforcement.EnforcementAction;
+import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.notify.Events;
+import dev.warden.testsupport.KafkaTestClient;
+import dev.warden.testsupport.Mail;
+import dev.warden.testsupport.WardenOidc;
+import dev.warden.testsupport.WardenSmtp;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Attempts run out (two here) → DEAD, counted; an admin's resend then delivers it once. */
+@QuarkusTest
+@TestProfile(StrictRelayProfile.class)
+class DeadDeliveryTest {
+
+    @AfterEach
+    void smtpUp() {
+        WardenSmtp.start();
+    }
+
+    @Test
+    void aMailIsDeadAfterTheLastAttemptAndGoesOutWhenAnAdminResendsIt() {
+        String to = "dead-" + UUID.randomUUID() + "@example.org";
+        EnforcementEvent ban = Events.of(EnforcementAction.BANNED, "acc-dead-" + UUID.randomUUID(), to, "en");
+        double deadBefore = SmtpOutageTest.metric("warden_mail_dead_total");
+        WardenSmtp.stop();
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            kafka.sendJson(Topics.ENFORCEMENT, ban.accountId(), ban);
+        }
+
+        Delivery dead = await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>find("accountId", ban.accountId()).firstResult()),
+                d -> d != null && d.status == DeliveryStatus.DEAD);
+        assertThat(dead.attempts).isEqualTo(2);
+        assertThat(dead.lastError).contains("Connection refused");
+        assertThat(SmtpOutageTest.metric("warden_mail_dead_total")).isEqualTo(deadBefore + 1);
+
+        WardenSmtp.start();
+        // a DEAD mail stays dead on its own ...
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> WardenSmtp.receivedBy(to).isEmpty());
+        // ... until an admin resends it
+        given().auth().oauth2(WardenOidc.tokenFor("admin")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/deliveries/" + dead.id + "/resend").then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> WardenSmtp.receivedBy(to).size() == 1);
+        assertThat(Mail.subject(WardenSmtp.receivedBy(to).get(0))).isEqualTo("Your account has been banned");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>findById(dead.id)).status)
+                .isEqualTo(DeliveryStatus.DEAD);
+    }
+}
