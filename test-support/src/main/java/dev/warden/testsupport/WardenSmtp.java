@@ -37,8 +37,15 @@ public final class WardenSmtp {
         if (server == null) {
             ServerSetup setup = new ServerSetup(port == 0 ? freePort() : port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
             port = setup.getPort();
-            server = new GreenMail(setup);
-            server.start();
+            GreenMail candidate = new GreenMail(setup);
+            try {
+                candidate.start();
+            } catch (RuntimeException e) {
+                // a half-started server must not stay registered, or every later start() would be a no-op
+                candidate.stop();
+                throw e;
+            }
+            server = candidate;
         }
     }
 

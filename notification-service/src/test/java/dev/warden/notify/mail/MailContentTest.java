@@ -155,7 +155,7 @@ class MailContentTest {
     @Test
     void appealDecidedSaysWhetherTheDecisionWasReversedOrStands() {
         EnforcementEvent decided = Events.of(EnforcementAction.APPEAL_DECIDED, account(), to(), "en");
-        Received granted = deliver(Events.byPerson(decided, "APPEAL_GRANTED", "The messages went to a club's members.",
+        Received granted = deliver(Events.byPerson(decided, "APPEAL_UPHELD", "The messages went to a club's members.",
                 null));
         Received rejectedDe = deliver(withRecipient(Events.byPerson(
                 Events.of(EnforcementAction.APPEAL_DECIDED, account(), null, null), "APPEAL_REJECTED",
