@@ -42,8 +42,17 @@ public class ActivityTopology {
     public static final String ACCOUNT_STORE = "account-state";
     public static final String RULES_STORE = "detection-rules";
 
+    /** Where the topology reads and writes; tests and benchmarks may run it on their own topics. */
+    public record TopicNames(String activity, String dlq, String signals) {
+        public static final TopicNames WARDEN = new TopicNames(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS);
+    }
+
     @Produces
     public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics) {
+        return buildTopology(config, clock, metrics, TopicNames.WARDEN);
+    }
+
+    public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics, TopicNames topics) {
         ActivityEventParser parser = new ActivityEventParser(config.maxFutureSkew());
         RuleCatalog catalog = new RuleCatalog(config);
         StreamsBuilder builder = new StreamsBuilder();
@@ -57,13 +66,13 @@ public class ActivityTopology {
                 Consumed.with(Serdes.String(), Serdes.String()).withName("rules"), () -> new RuleStoreUpdater(catalog));
 
         KStream<String, ValidatedActivity> validated = builder
-                .stream(Topics.ACTIVITY, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("activity"))
+                .stream(topics.activity(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("activity"))
                 .processValues(() -> new ActivityValidator(parser, clock, metrics), Named.as("validate"));
 
         KStream<String, ValidatedActivity> accepted = validated.split(Named.as("activity-"))
                 .branch((key, v) -> v.rejected(), Branched.withConsumer(rejected -> rejected
                         .mapValues(ValidatedActivity::raw, Named.as("raw"))
-                        .to(Topics.ACTIVITY_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray())), "rejected"))
+                        .to(topics.dlq(), Produced.with(Serdes.String(), Serdes.ByteArray())), "rejected"))
                 .defaultBranch(Branched.as("accepted")).get("activity-accepted");
 
         KStream<String, ValidatedActivity> campaigns = accepted
@@ -77,7 +86,7 @@ public class ActivityTopology {
 
         accepted.merge(campaigns, Named.as("with-campaigns"))
                 .process(() -> new AccountDetector(config, clock, catalog, metrics), Named.as("detect"), ACCOUNT_STORE)
-                .to(Topics.SIGNALS, Produced.with(Serdes.String(), Serdes.String()));
+                .to(topics.signals(), Produced.with(Serdes.String(), Serdes.String()));
         return builder.build();
     }
 

@@ -22,7 +22,7 @@ final class MachineTimingDetector implements Detector {
     public RuleDefinition defaults() {
         return new RuleDefinition(ID, 1, Violation.AUTOMATED_BEHAVIOR, true, 0.9, 6 * 3600, Map.of(
                 "minIntervals", 20.0,
-                "maxIntervalCv", 0.15,
+                "maxIntervalCv", 0.1,
                 "minMessagesLastHour", 30.0),
                 Map.of("unofficialClient", 0.07),
                 "Machine-like regular timing of messages from a personal account");
