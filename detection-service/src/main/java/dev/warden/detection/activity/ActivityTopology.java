@@ -21,6 +21,7 @@ import dev.warden.contracts.Topics;
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ActivityEventParser;
 import dev.warden.contracts.activity.ActivityType;
+import dev.warden.contracts.activity.ClientType;
 import dev.warden.detection.account.AccountStateSerde;
 import dev.warden.detection.campaign.CampaignTracker;
 import dev.warden.detection.config.DetectionConfig;
@@ -90,9 +91,11 @@ public class ActivityTopology {
         return builder.build();
     }
 
+    /** Only what the campaign rule can use: personal clients' messages with content to strangers. */
     private static boolean toStrangersWithFingerprint(ActivityEvent e) {
         return e.type() == ActivityType.MESSAGE_SENT && e.contentFingerprint() != null
-                && e.recipientCount() > e.recipientsInContacts();
+                && e.recipientCount() > e.recipientsInContacts()
+                && e.clientType() != ClientType.BUSINESS_APP && e.clientType() != ClientType.BUSINESS_API;
     }
 
     private static ValidatedActivity sighting(String value) {
