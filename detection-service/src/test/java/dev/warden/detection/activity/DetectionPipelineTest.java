@@ -68,8 +68,10 @@ class DetectionPipelineTest {
         String account = "acc-normal-" + UUID.randomUUID();
         Instant registered = Instant.now().minus(3, ChronoUnit.MINUTES);
         send(List.of(ActivityEvents.registered(account, registered, null, "en")));
-        for (int i = 0; i < 30; i++) {
-            send(List.of(ActivityEvents.directToContact(account, registered.plusSeconds(10 + i))));
+        long at = 10;
+        for (int i = 0; i < 30; i++) { // human rhythm: irregular gaps (clockwork would be machine timing)
+            at += 1 + (i * 7 % 11);
+            send(List.of(ActivityEvents.directToContact(account, registered.plusSeconds(at))));
         }
         // a marker account after it: once its signal is out, the ordinary user's events were processed
         String marker = "acc-marker-" + UUID.randomUUID();
