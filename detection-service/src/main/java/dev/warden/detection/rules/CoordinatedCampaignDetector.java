@@ -21,6 +21,7 @@ final class CoordinatedCampaignDetector implements Detector {
     public RuleDefinition defaults() {
         return new RuleDefinition(ID, 1, Violation.BULK_MESSAGING, true, 0.9, 6 * 3600, Map.of(
                 "minCampaignAccounts", 10.0,
+                "minAccountAgeSeconds", 900.0,
                 "minMessagesLastHour", 5.0,
                 "minNonContactShare", 0.8),
                 Map.of(),
@@ -31,6 +32,10 @@ final class CoordinatedCampaignDetector implements Detector {
     public Optional<Finding> evaluate(ActivityEvent trigger, AccountState s, Features f, RuleDefinition rule) {
         if (trigger.type() != ActivityType.MESSAGE_SENT || f.business()
                 || f.campaignAccounts() < rule.threshold("minCampaignAccounts")) {
+            return Optional.empty();
+        }
+        // a young account belongs to the registration-burst rule, whose conclusive signal must come alone
+        if (f.accountAgeSeconds() >= 0 && f.accountAgeSeconds() < rule.threshold("minAccountAgeSeconds")) {
             return Optional.empty();
         }
         Check check = new Check()

@@ -82,6 +82,8 @@ class StateRestoreTest {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // the stopped member does not leave the group on close: let the broker drop it quickly
+        props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), "6000");
         KafkaStreams streams = new KafkaStreams(new ActivityTopology().buildTopology(config, Clock.systemUTC(), metrics,
                 topics), props);
         streams.start();

@@ -196,6 +196,22 @@ class BehaviourRulesTopologyTest {
     }
 
     @Test
+    void aFreshAccountJoiningAKnownCampaignWithABurstGetsOnlyTheConclusiveSignal() {
+        for (int a = 0; a < 10; a++) {
+            h.send(registered("c" + a, OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
+            h.send(toStranger("c" + a, T0.plusSeconds(a), "badc0de"));
+        }
+        h.signals();
+        h.send(registered("fresh", T0.plusSeconds(20), AccountType.PRIVATE, ClientType.OFFICIAL_APP));
+        for (int i = 0; i < 40; i++) {
+            h.send(message("fresh", T0.plusSeconds(80).plusMillis(150L * i), ChatType.BROADCAST, 3, 0, "badc0de", false,
+                    ClientType.OFFICIAL_APP));
+        }
+        assertThat(h.signals()).filteredOn(s -> s.accountId().equals("fresh")).singleElement()
+                .satisfies(s -> assertThat(s.ruleId()).isEqualTo("bulk.registration-burst"));
+    }
+
+    @Test
     void aRuleVersionFromTheRulesTopicAppliesAtOnceAndSignalsCarryIt() {
         RuleDefinition v2 = new RuleDefinition("reported.distinct-reporters", 2, Violation.USER_REPORTED, true, 0.7,
                 3600, Map.of("minDistinctReporters", 2.0), Map.of(), "two are enough");
