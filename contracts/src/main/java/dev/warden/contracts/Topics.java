@@ -8,6 +8,8 @@ public final class Topics {
     public static final String SIGNALS_DLQ = "warden.signals.v1.dlq";
     public static final String ENFORCEMENT = "warden.enforcement.v1";
     public static final String ENFORCEMENT_DLQ = "warden.enforcement.v1.dlq";
+    /** Detection rule versions, keyed by rule id (not account id), compacted: the latest version wins. */
+    public static final String DETECTION_RULES = "warden.detection-rules.v1";
 
     /** Header that carries why a record was dead-lettered. */
     public static final String DLQ_REASON_HEADER = "dead-letter-reason";

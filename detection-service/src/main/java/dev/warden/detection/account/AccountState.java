@@ -1,23 +1,25 @@
 package dev.warden.detection.account;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 /**
- * What detection remembers of one account, in a changelogged state store. Bounded by design: the
- * per-second buckets cover one rule window, the replay guard keeps a fixed number of event-id hashes.
+ * What detection remembers of one account, in a changelogged state store. Bounded by design: second
+ * buckets cover the short burst window, five-minute buckets cover the hour, and every list has a cap.
+ * Serialized compactly by {@link AccountStateSerde} (target ≤ 1 KB per active account).
  */
-@RegisterForReflection
 public class AccountState {
 
-    static final int REPLAY_GUARD_SIZE = 64;
+    public static final int REPLAY_GUARD_SIZE = 64;
+    public static final int MAX_INTERVALS = 24;
+    public static final int MAX_FINGERPRINTS = 4;
+    public static final int MAX_REPORTERS = 16;
+    /** Five-minute buckets: the hour window (12) plus the late-event grace. */
+    public static final long SLOT_SECONDS = 300;
 
-    public Instant registeredAt;
+    public long registeredAtMillis;
     public String accountType;
     public String clientType;
     public String country;
@@ -25,33 +27,69 @@ public class AccountState {
     public String locale;
     /** Newest event time seen: the clock that expires buckets (event time, not wall time). */
     public long watermarkMillis;
-    public List<SecondBucket> buckets = new ArrayList<>();
+    /** Per-second message counts for the short (burst) window, oldest first. */
+    public List<SecondBucket> seconds = new ArrayList<>();
+    /** Per-five-minute aggregates for the hour window, oldest first. */
+    public List<SlotBucket> slots = new ArrayList<>();
+    /** Event time of the newest message (for inter-message intervals). */
+    public long lastMessageMillis;
+    /** The most recent inter-message intervals in ms, oldest first. */
+    public List<Integer> intervalsMillis = new ArrayList<>();
+    /** Most repeated content fingerprints of the hour (a small heavy-hitter table). */
+    public List<FingerprintCount> fingerprints = new ArrayList<>();
+    /** Distinct accounts that reported this one, with when (minute of event time). */
+    public List<Reporter> reporters = new ArrayList<>();
+    /** Largest number of distinct accounts seen sending one of this account's fingerprints. */
+    public int campaignAccounts;
+    public long campaignSeenMillis;
     /** Hashes of recently processed event ids, oldest first: a replayed event changes nothing. */
-    public List<Long> recentEventHashes = new ArrayList<>();
-    /** Sample event ids of the current window, newest last. */
+    public List<Integer> recentEventHashes = new ArrayList<>();
+    /** Sample event ids of recent messages, newest last. */
     public List<String> sampleEventIds = new ArrayList<>();
     /** Rule id → event time (ms) it last fired: the cooldown. */
     public Map<String, Long> lastFiredMillis = new HashMap<>();
+    /** After a conclusive (auto-ban level) signal the account stays silent until then: one ban, one signal. */
+    public long silencedUntilMillis;
 
-    /** Messages sent within one second of event time. */
-    @RegisterForReflection
     public static class SecondBucket {
         public long second;
         public int messages;
-        public int recipients;
         public int nonContactRecipients;
-
-        public SecondBucket() {
-        }
 
         public SecondBucket(long second) {
             this.second = second;
         }
     }
 
+    public static class SlotBucket {
+        public long slot;
+        public int messages;
+        public int recipients;
+        public int nonContactRecipients;
+        public int replies;
+        public int forwards;
+        public int fanoutMessages;
+
+        public SlotBucket(long slot) {
+            this.slot = slot;
+        }
+    }
+
+    public static class FingerprintCount {
+        public long hash;
+        public int messages;
+        public int nonContactRecipients;
+        public long lastSeenMillis;
+    }
+
+    public static class Reporter {
+        public int hash;
+        public long atMillis;
+    }
+
     /** @return false if this event id was seen recently (replay), true if it is new and now remembered */
     public boolean remember(String eventId) {
-        long hash = hash(eventId);
+        int hash = eventId.hashCode() * 31 + eventId.length();
         if (recentEventHashes.contains(hash)) {
             return false;
         }
@@ -60,13 +98,5 @@ public class AccountState {
             recentEventHashes.remove(0);
         }
         return true;
-    }
-
-    private static long hash(String s) {
-        long h = 1125899906842597L;
-        for (int i = 0; i < s.length(); i++) {
-            h = 31 * h + s.charAt(i);
-        }
-        return h;
     }
 }

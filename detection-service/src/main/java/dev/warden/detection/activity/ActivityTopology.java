@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -13,42 +14,93 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 import dev.warden.contracts.Topics;
+import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ActivityEventParser;
+import dev.warden.contracts.activity.ActivityType;
+import dev.warden.contracts.activity.ClientType;
 import dev.warden.detection.account.AccountStateSerde;
+import dev.warden.detection.campaign.CampaignTracker;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.detection.rules.AccountDetector;
+import dev.warden.detection.rules.RuleCatalog;
+import dev.warden.detection.rules.RuleStoreUpdater;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * activity → validate → (rejected → DLQ | accepted → per-account state + rules → signals).
- * Account state lives in a persistent, changelogged store so a restart or rebalance loses nothing.
+ * Messages to strangers also go through a repartition by content fingerprint, whose tracker feeds
+ * "n accounts send this" back to each account (coordinated campaigns). Rules come from a global store
+ * over the compacted rules topic, so every instance applies a change without restart. Account and
+ * fingerprint state live in persistent, changelogged stores: a restart or rebalance loses nothing.
  */
 @ApplicationScoped
 public class ActivityTopology {
 
     public static final String ACCOUNT_STORE = "account-state";
+    public static final String RULES_STORE = "detection-rules";
+
+    /** Where the topology reads and writes; tests and benchmarks may run it on their own topics. */
+    public record TopicNames(String activity, String dlq, String signals) {
+        public static final TopicNames WARDEN = new TopicNames(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS);
+    }
 
     @Produces
     public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics) {
+        return buildTopology(config, clock, metrics, TopicNames.WARDEN);
+    }
+
+    public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics, TopicNames topics) {
         ActivityEventParser parser = new ActivityEventParser(config.maxFutureSkew());
+        RuleCatalog catalog = new RuleCatalog(config);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNT_STORE),
                 Serdes.String(), new AccountStateSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CampaignTracker.STORE),
+                Serdes.String(), Serdes.String()));
+        // the topic is the changelog of a global store: logging off, restored from the topic at start
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE),
+                Serdes.String(), Serdes.String()).withLoggingDisabled(), Topics.DETECTION_RULES,
+                Consumed.with(Serdes.String(), Serdes.String()).withName("rules"), () -> new RuleStoreUpdater(catalog));
 
         KStream<String, ValidatedActivity> validated = builder
-                .stream(Topics.ACTIVITY, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("activity"))
+                .stream(topics.activity(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("activity"))
                 .processValues(() -> new ActivityValidator(parser, clock, metrics), Named.as("validate"));
 
-        validated.split(Named.as("activity-"))
+        KStream<String, ValidatedActivity> accepted = validated.split(Named.as("activity-"))
                 .branch((key, v) -> v.rejected(), Branched.withConsumer(rejected -> rejected
                         .mapValues(ValidatedActivity::raw, Named.as("raw"))
-                        .to(Topics.ACTIVITY_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray())), "rejected"))
-                .defaultBranch(Branched.withConsumer(accepted -> accepted
-                        .process(() -> new AccountDetector(config, clock), Named.as("detect"), ACCOUNT_STORE)
-                        .to(Topics.SIGNALS, Produced.with(Serdes.String(), Serdes.String())), "accepted"));
+                        .to(topics.dlq(), Produced.with(Serdes.String(), Serdes.ByteArray())), "rejected"))
+                .defaultBranch(Branched.as("accepted")).get("activity-accepted");
+
+        KStream<String, ValidatedActivity> campaigns = accepted
+                .filter((key, v) -> toStrangersWithFingerprint(v.event()), Named.as("to-strangers"))
+                .map((key, v) -> KeyValue.pair(v.event().contentFingerprint(),
+                        key + "\t" + v.event().occurredAt().toEpochMilli()), Named.as("by-fingerprint"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("fingerprint"))
+                .process(CampaignTracker::new, Named.as("campaign-tracker"), CampaignTracker.STORE)
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("campaign-by-account"))
+                .mapValues(ActivityTopology::sighting, Named.as("sighting"));
+
+        accepted.merge(campaigns, Named.as("with-campaigns"))
+                .process(() -> new AccountDetector(config, clock, catalog, metrics), Named.as("detect"), ACCOUNT_STORE)
+                .to(topics.signals(), Produced.with(Serdes.String(), Serdes.String()));
         return builder.build();
+    }
+
+    /** Only what the campaign rule can use: personal clients' messages with content to strangers. */
+    private static boolean toStrangersWithFingerprint(ActivityEvent e) {
+        return e.type() == ActivityType.MESSAGE_SENT && e.contentFingerprint() != null
+                && e.recipientCount() > e.recipientsInContacts()
+                && e.clientType() != ClientType.BUSINESS_APP && e.clientType() != ClientType.BUSINESS_API;
+    }
+
+    private static ValidatedActivity sighting(String value) {
+        int tab = value.indexOf('\t');
+        return new ValidatedActivity(null, null, null, new ValidatedActivity.CampaignSighting(
+                Integer.parseInt(value.substring(0, tab)), Long.parseLong(value.substring(tab + 1))));
     }
 }

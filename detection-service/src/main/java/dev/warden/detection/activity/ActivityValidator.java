@@ -33,9 +33,36 @@ class ActivityValidator implements FixedKeyProcessor<String, byte[], ValidatedAc
         this.metrics = metrics;
     }
 
+    private io.micrometer.core.instrument.Counter accepted;
+
     @Override
     public void init(FixedKeyProcessorContext<String, ValidatedActivity> context) {
         this.context = context;
+        this.accepted = metrics.counter("warden.activity.accepted");
+    }
+
+    /** A bounded tag for the rejection metric: the kind of problem, not the offending value. */
+    static String reasonTag(String rejection) {
+        if (rejection.startsWith("not valid JSON") || rejection.startsWith("not a JSON") || rejection.startsWith("empty")
+                || rejection.startsWith("unreadable")) {
+            return "malformed";
+        }
+        if (rejection.startsWith("missing field")) {
+            return "missing-field";
+        }
+        if (rejection.startsWith("unknown")) {
+            return "unknown-value";
+        }
+        if (rejection.contains("in the future")) {
+            return "future-timestamp";
+        }
+        if (rejection.contains("must be between")) {
+            return "out-of-range";
+        }
+        if (rejection.startsWith("record key")) {
+            return "key-mismatch";
+        }
+        return "invalid-field";
     }
 
     @Override
@@ -49,11 +76,12 @@ class ActivityValidator implements FixedKeyProcessor<String, byte[], ValidatedAc
             rejection = "record key '" + record.key() + "' does not match accountId";
         }
         if (rejection == null) {
+            accepted.increment();
             context.forward(record.withValue(new ValidatedActivity(((ParseResult.Accepted) result).event(), null, null)));
             return;
         }
         LOG.debugf("dead-lettering activity record at key %s: %s", record.key(), rejection);
-        metrics.counter("warden.activity.rejected").increment();
+        metrics.counter("warden.activity.rejected", "reason", reasonTag(rejection)).increment();
         record.headers().add(Topics.DLQ_REASON_HEADER, rejection.getBytes(StandardCharsets.UTF_8));
         context.forward(record.withValue(new ValidatedActivity(null, record.value(), rejection)));
     }

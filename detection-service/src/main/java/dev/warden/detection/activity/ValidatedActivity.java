@@ -2,8 +2,19 @@ package dev.warden.detection.activity;
 
 import dev.warden.contracts.activity.ActivityEvent;
 
-/** A record after validation: either the event or the original bytes with the reason they were rejected. */
-public record ValidatedActivity(ActivityEvent event, byte[] raw, String rejection) {
+/**
+ * A record on its way to the account detector: an accepted event, a rejected record (original bytes
+ * and the reason), or a campaign sighting fed back from the fingerprint fan-out.
+ */
+public record ValidatedActivity(ActivityEvent event, byte[] raw, String rejection, CampaignSighting campaign) {
+
+    public ValidatedActivity(ActivityEvent event, byte[] raw, String rejection) {
+        this(event, raw, rejection, null);
+    }
+
+    /** {@code accounts} distinct accounts sent one of this account's fingerprints to strangers, as of {@code atMillis}. */
+    public record CampaignSighting(int accounts, long atMillis) {
+    }
 
     public boolean rejected() {
         return rejection != null;

@@ -5,7 +5,10 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Detection settings; rule thresholds live in {@link RegistrationBurstRule}'s own block. */
+/**
+ * Detection settings. Rule thresholds are data (GET/PUT /api/rules, stored in the rules topic); the
+ * registration-burst block here only seeds that rule's built-in version.
+ */
 @ConfigMapping(prefix = "warden.detection")
 public interface DetectionConfig {
 
@@ -21,6 +24,13 @@ public interface DetectionConfig {
     @WithDefault("10")
     int sampleEventIds();
 
+    /**
+     * A signal at or above this score is conclusive (case-service bans automatically): the account then
+     * stays silent for that rule's cooldown, so one ban comes with one signal.
+     */
+    @WithDefault("0.95")
+    double conclusiveScore();
+
     RegistrationBurstRule registrationBurst();
 
     /**
@@ -28,9 +38,6 @@ public interface DetectionConfig {
      * published pattern: "registered five minutes ago, tried to send 100 messages in 15 seconds".
      */
     interface RegistrationBurstRule {
-        @WithDefault("bulk.registration-burst")
-        String id();
-
         @WithDefault("1")
         int version();
 
@@ -38,6 +45,7 @@ public interface DetectionConfig {
         @WithDefault("PT15M")
         Duration maxAccountAge();
 
+        /** At most 120 s: second buckets are kept that long. */
         @WithDefault("PT60S")
         Duration window();
 

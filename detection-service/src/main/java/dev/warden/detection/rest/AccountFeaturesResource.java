@@ -10,12 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.warden.common.problem.ProblemException;
 import dev.warden.common.security.Roles;
-import dev.warden.detection.account.AccountState;
 import dev.warden.detection.account.AccountStateQuery;
+import dev.warden.detection.account.AccountStateSerde;
 
 @Path("/api/accounts/{accountId}/features")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,9 +28,13 @@ public class AccountFeaturesResource {
 
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.ADMIN})
-    @Operation(summary = "Live detection state of one account (interactive query of the state store)")
-    public AccountState features(@PathParam("accountId") @Pattern(regexp = "[A-Za-z0-9:._-]{1,128}",
+    @Operation(summary = "Live detection features of one account (interactive query of the state store)")
+    @APIResponse(responseCode = "200", description = "profile, windowed features and stored size of the account")
+    @APIResponse(responseCode = "404", description = "no activity seen for this account")
+    public AccountFeaturesView features(@PathParam("accountId") @Pattern(regexp = "[A-Za-z0-9:._-]{1,128}",
             message = "must be 1-128 characters of [A-Za-z0-9:._-]") String accountId) {
-        return query.find(accountId).orElseThrow(() -> ProblemException.notFound("account", accountId));
+        return query.find(accountId)
+                .map(s -> AccountFeaturesView.of(accountId, s, AccountStateSerde.write(s).length))
+                .orElseThrow(() -> ProblemException.notFound("account", accountId));
     }
 }

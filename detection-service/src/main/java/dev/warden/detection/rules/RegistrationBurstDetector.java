@@ -1,69 +1,78 @@
 package dev.warden.detection.rules;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ActivityType;
-import dev.warden.contracts.signal.DetectionSignal;
-import dev.warden.contracts.signal.SignalIds;
 import dev.warden.contracts.signal.Violation;
 import dev.warden.detection.account.AccountState;
 import dev.warden.detection.config.DetectionConfig.RegistrationBurstRule;
+import dev.warden.detection.features.Features;
 
-/** bulk.registration-burst: a freshly registered account messages many strangers at once. */
-final class RegistrationBurstDetector {
+/**
+ * bulk.registration-burst: a freshly registered account messages many strangers at once ("registered
+ * five minutes ago, tried to send 100 messages in 15 seconds"). Conclusive: warrants an immediate ban.
+ */
+final class RegistrationBurstDetector implements Detector {
 
-    private final RegistrationBurstRule rule;
+    static final String ID = "bulk.registration-burst";
+    /** Second buckets are kept this long (see FeatureUpdater), so the window cannot be longer. */
+    static final double MAX_WINDOW_SECONDS = 120;
 
-    RegistrationBurstDetector(RegistrationBurstRule rule) {
-        this.rule = rule;
+    private final RuleDefinition defaults;
+
+    RegistrationBurstDetector(RegistrationBurstRule config) {
+        this.defaults = new RuleDefinition(ID, config.version(), Violation.BULK_MESSAGING, true, config.score(),
+                config.cooldown().toSeconds(), Map.of(
+                        "maxAccountAgeSeconds", (double) config.maxAccountAge().toSeconds(),
+                        "windowSeconds", (double) config.window().toSeconds(),
+                        "minMessages", (double) config.minMessages(),
+                        "minNonContactRecipients", (double) config.minNonContactRecipients()),
+                Map.of(), "A young account sends many messages to non-contacts within a short window");
     }
 
-    Optional<DetectionSignal> evaluate(AccountState s, ActivityEvent trigger, Instant now) {
-        if (trigger.type() != ActivityType.MESSAGE_SENT || s.registeredAt == null) {
+    @Override
+    public RuleDefinition defaults() {
+        return defaults;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(ActivityEvent trigger, AccountState s, Features f, RuleDefinition rule) {
+        if (trigger.type() != ActivityType.MESSAGE_SENT || s.registeredAtMillis == 0) {
             return Optional.empty();
         }
-        Instant at = trigger.occurredAt();
-        Duration age = Duration.between(s.registeredAt, at);
-        if (age.isNegative() || age.compareTo(rule.maxAccountAge()) > 0) {
+        long at = trigger.occurredAt().toEpochMilli();
+        long ageSeconds = (at - s.registeredAtMillis) / 1000;
+        if (ageSeconds < 0 || ageSeconds > rule.threshold("maxAccountAgeSeconds")) {
             return Optional.empty();
         }
-        Long lastFired = s.lastFiredMillis.get(rule.id());
-        if (lastFired != null && at.toEpochMilli() - lastFired < rule.cooldown().toMillis()) {
-            return Optional.empty();
-        }
+        long window = (long) rule.threshold("windowSeconds");
         // the window ends at the trigger, or later when the trigger arrived out of order
-        long end = Math.min(s.watermarkMillis / 1000, at.getEpochSecond() + rule.window().toSeconds() - 1);
-        long from = end - rule.window().toSeconds();
-        List<AccountState.SecondBucket> inWindow = s.buckets.stream()
-                .filter(b -> b.second > from && b.second <= end).toList();
-        int messages = inWindow.stream().mapToInt(b -> b.messages).sum();
-        int strangers = inWindow.stream().mapToInt(b -> b.nonContactRecipients).sum();
-        if (messages < rule.minMessages() || strangers < rule.minNonContactRecipients()) {
+        long end = Math.min(Math.floorDiv(s.watermarkMillis, 1000), Math.floorDiv(at, 1000) + window - 1);
+        long from = end - window;
+        int messages = 0;
+        int strangers = 0;
+        long first = -1;
+        for (AccountState.SecondBucket b : s.seconds) {
+            if (b.second > from && b.second <= end) {
+                messages += b.messages;
+                strangers += b.nonContactRecipients;
+                if (first < 0) {
+                    first = b.second;
+                }
+            }
+        }
+        Check check = new Check()
+                .atMost("accountAgeSeconds", ageSeconds, rule.threshold("maxAccountAgeSeconds"))
+                .atLeast("messagesInWindow", messages, rule.threshold("minMessages"))
+                .atLeast("nonContactRecipientsInWindow", strangers, rule.threshold("minNonContactRecipients"));
+        if (!check.passed()) {
             return Optional.empty();
         }
-        s.lastFiredMillis.put(rule.id(), at.toEpochMilli());
-        Instant windowStart = Instant.ofEpochSecond(inWindow.get(0).second);
-        Map<String, Double> features = new LinkedHashMap<>();
-        features.put("messagesInWindow", (double) messages);
-        features.put("nonContactRecipientsInWindow", (double) strangers);
-        features.put("accountAgeSeconds", (double) age.toSeconds());
-        List<DetectionSignal.Criterion> criteria = List.of(
-                new DetectionSignal.Criterion("accountAgeSeconds", "<=", rule.maxAccountAge().toSeconds(), age.toSeconds()),
-                new DetectionSignal.Criterion("messagesInWindow", ">=", rule.minMessages(), messages),
-                new DetectionSignal.Criterion("nonContactRecipientsInWindow", ">=", rule.minNonContactRecipients(), strangers));
         String summary = String.format("%d messages to %d non-contacts within %d s, %d s after registration",
-                messages, strangers, rule.window().toSeconds(), age.toSeconds());
-        return Optional.of(new DetectionSignal(SignalIds.of(trigger.accountId(), rule.id(), windowStart),
-                trigger.accountId(), Violation.BULK_MESSAGING, rule.score(), rule.id(), rule.version(),
-                new DetectionSignal.Window(windowStart, Instant.ofEpochSecond(end + 1)), features, criteria, List.copyOf(s.sampleEventIds),
-                new DetectionSignal.AccountContext(s.accountType, s.clientType, s.country, s.registeredAt,
-                        s.contactEmail, s.locale),
-                summary, at, now));
+                messages, strangers, window, ageSeconds);
+        return Optional.of(new Finding(check.criteria, Detector.capped(rule.score()), summary, first * 1000,
+                (end + 1) * 1000));
     }
 }

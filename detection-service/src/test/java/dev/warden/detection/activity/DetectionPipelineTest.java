@@ -27,6 +27,9 @@ class DetectionPipelineTest {
 
     private static KafkaTestClient kafka;
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     @BeforeAll
     static void connect() {
         kafka = new KafkaTestClient();
@@ -65,8 +68,10 @@ class DetectionPipelineTest {
         String account = "acc-normal-" + UUID.randomUUID();
         Instant registered = Instant.now().minus(3, ChronoUnit.MINUTES);
         send(List.of(ActivityEvents.registered(account, registered, null, "en")));
-        for (int i = 0; i < 30; i++) {
-            send(List.of(ActivityEvents.directToContact(account, registered.plusSeconds(10 + i))));
+        long at = 10;
+        for (int i = 0; i < 30; i++) { // human rhythm: irregular gaps (clockwork would be machine timing)
+            at += 1 + (i * 7 % 11);
+            send(List.of(ActivityEvents.directToContact(account, registered.plusSeconds(at))));
         }
         // a marker account after it: once its signal is out, the ordinary user's events were processed
         String marker = "acc-marker-" + UUID.randomUUID();
@@ -113,6 +118,38 @@ class DetectionPipelineTest {
                         reason -> assertThat(reason).contains("recipientCount"));
         assertThat(dead.get(0).value()).as("original bytes kept").isEqualTo("this is {not json");
         assertThat(signalsFor(good, 1, Duration.ofSeconds(30))).as("processing went on").hasSize(1);
+    }
+
+    @Test
+    void deadLettersAbsurdValuesWithAReasonAndCountsThem() {
+        String bad = "acc-absurd-" + UUID.randomUUID();
+        kafka.send(Topics.ACTIVITY, bad, """
+                {"eventId":"%s","accountId":"%s","type":"MESSAGE_SENT","occurredAt":"%s","chatType":"DIRECT",
+                 "recipientCount":1}""".formatted(UUID.randomUUID(), bad, Instant.now().plus(Duration.ofDays(400))));
+        kafka.send(Topics.ACTIVITY, bad, """
+                {"eventId":"%s","accountId":"%s","type":"MESSAGE_SENT","occurredAt":"%s","chatType":"DIRECT",
+                 "recipientCount":1,"forwardCount":-3}""".formatted(UUID.randomUUID(), bad, Instant.now()));
+        kafka.send(Topics.ACTIVITY, bad, """
+                {"eventId":"%s","accountId":"%s","type":"MESSAGE_SENT","occurredAt":"%s","chatType":"DIRECT",
+                 "recipientCount":2,"recipientsInContacts":5}""".formatted(UUID.randomUUID(), bad, Instant.now()));
+        kafka.send(Topics.ACTIVITY, bad, """
+                {"eventId":"%s","accountId":"%s","type":"USER_REPORT","occurredAt":"%s"}"""
+                .formatted(UUID.randomUUID(), bad, Instant.now()));
+        String good = "acc-after-absurd-" + UUID.randomUUID();
+        send(ActivityEvents.registrationBurst(good, Instant.now().minusSeconds(60), null, null, 100, 3, 5));
+
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.ACTIVITY_DLQ,
+                r -> bad.equals(r.key()), l -> l.size() >= 4, Duration.ofSeconds(30));
+
+        assertThat(dead).extracting(r -> KafkaTestClient.header(r, Topics.DLQ_REASON_HEADER))
+                .satisfiesExactly(
+                        reason -> assertThat(reason).contains("occurredAt").contains("future"),
+                        reason -> assertThat(reason).contains("forwardCount"),
+                        reason -> assertThat(reason).contains("recipientsInContacts"),
+                        reason -> assertThat(reason).contains("reporterAccountId"));
+        assertThat(signalsFor(good, 1, Duration.ofSeconds(30))).as("the stream thread kept going").hasSize(1);
+        assertThat(metrics.find("warden.activity.rejected").tag("reason", "future-timestamp").counter())
+                .isNotNull().satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
     }
 
     private static void send(List<ActivityEvent> events) {

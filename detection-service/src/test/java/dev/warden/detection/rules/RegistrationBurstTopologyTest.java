@@ -96,7 +96,8 @@ class RegistrationBurstTopologyTest {
             send(ActivityEvents.broadcast("a", T0.plus(Duration.ofMinutes(16)).plusSeconds(i), 10));
         }
 
-        assertThat(signals()).isEmpty();
+        // the hour-window rules (machine timing, stranger outreach) may see this; the at-registration rule may not
+        assertThat(signals()).extracting(DetectionSignal::ruleId).doesNotContain("bulk.registration-burst");
     }
 
     @Test

@@ -1,0 +1,198 @@
+package dev.warden.detection.features;
+
+import dev.warden.contracts.activity.ActivityEvent;
+import dev.warden.contracts.activity.ChatType;
+import dev.warden.detection.account.AccountState;
+
+/** Folds one event into an account's state and expires what left the windows. Pure: no Kafka. */
+public final class FeatureUpdater {
+
+    /** Second buckets are kept for the burst window plus this much lateness. */
+    public static final long SECOND_RETENTION = 180;
+    /** Slot buckets and fingerprints cover the hour plus the late-event grace. */
+    public static final long HOUR_MILLIS = 3_600_000L;
+    /** Reports count for a week. */
+    public static final long REPORT_MILLIS = 7 * 24 * HOUR_MILLIS;
+
+    private FeatureUpdater() {
+    }
+
+    /** @return whether the event counted (false for events older than the late-event grace) */
+    public static boolean apply(AccountState s, ActivityEvent e, long lateGraceMillis, int sampleIds) {
+        long at = e.occurredAt().toEpochMilli();
+        if (s.watermarkMillis > 0 && at < s.watermarkMillis - lateGraceMillis) {
+            return false;
+        }
+        s.watermarkMillis = Math.max(s.watermarkMillis, at);
+        switch (e.type()) {
+            case ACCOUNT_REGISTERED -> {
+                s.registeredAtMillis = at;
+                profile(s, e);
+            }
+            case PROFILE_UPDATED -> profile(s, e);
+            case MESSAGE_SENT -> message(s, e, at, sampleIds);
+            case USER_REPORT -> report(s, e, at);
+        }
+        expire(s);
+        return true;
+    }
+
+    /** Another account sends one of this account's fingerprints: remember the largest campaign seen. */
+    public static void campaign(AccountState s, int accounts, long atMillis) {
+        if (atMillis > s.watermarkMillis) {
+            s.watermarkMillis = atMillis;
+        }
+        if (s.campaignSeenMillis < s.watermarkMillis - HOUR_MILLIS) {
+            s.campaignAccounts = 0;
+        }
+        s.campaignAccounts = Math.max(s.campaignAccounts, accounts);
+        s.campaignSeenMillis = Math.max(s.campaignSeenMillis, atMillis);
+        expire(s);
+    }
+
+    private static void profile(AccountState s, ActivityEvent e) {
+        if (e.accountType() != null) {
+            s.accountType = e.accountType().name();
+        }
+        if (e.clientType() != null) {
+            s.clientType = e.clientType().name();
+        }
+        if (e.country() != null) {
+            s.country = e.country();
+        }
+        if (e.contactEmail() != null) {
+            s.contactEmail = e.contactEmail();
+        }
+        if (e.locale() != null) {
+            s.locale = e.locale();
+        }
+    }
+
+    private static void message(AccountState s, ActivityEvent e, long at, int sampleIds) {
+        if (e.clientType() != null) {
+            s.clientType = e.clientType().name();
+        }
+        int recipients = e.recipientCount();
+        int strangers = recipients - e.recipientsInContacts();
+
+        long second = Math.floorDiv(at, 1000);
+        AccountState.SecondBucket sb = null;
+        int i = s.seconds.size() - 1;
+        while (i >= 0 && s.seconds.get(i).second > second) {
+            i--;
+        }
+        if (i >= 0 && s.seconds.get(i).second == second) {
+            sb = s.seconds.get(i);
+        } else {
+            sb = new AccountState.SecondBucket(second);
+            s.seconds.add(i + 1, sb);
+        }
+        sb.messages++;
+        sb.nonContactRecipients += strangers;
+
+        long slot = Math.floorDiv(second, AccountState.SLOT_SECONDS);
+        AccountState.SlotBucket b = null;
+        int j = s.slots.size() - 1;
+        while (j >= 0 && s.slots.get(j).slot > slot) {
+            j--;
+        }
+        if (j >= 0 && s.slots.get(j).slot == slot) {
+            b = s.slots.get(j);
+        } else {
+            b = new AccountState.SlotBucket(slot);
+            s.slots.add(j + 1, b);
+        }
+        b.messages++;
+        b.recipients += recipients;
+        b.nonContactRecipients += strangers;
+        b.replies += Boolean.TRUE.equals(e.isReply()) ? 1 : 0;
+        b.forwards += e.forwardCount() != null && e.forwardCount() > 0 ? 1 : 0;
+        b.fanoutMessages += e.chatType() != ChatType.DIRECT ? 1 : 0;
+
+        // intervals only from in-order messages: a late one says nothing about the sender's rhythm
+        if (s.lastMessageMillis > 0 && at >= s.lastMessageMillis) {
+            s.intervalsMillis.add((int) Math.min(Integer.MAX_VALUE, at - s.lastMessageMillis));
+            if (s.intervalsMillis.size() > AccountState.MAX_INTERVALS) {
+                s.intervalsMillis.remove(0);
+            }
+        }
+        s.lastMessageMillis = Math.max(s.lastMessageMillis, at);
+
+        if (e.contentFingerprint() != null) {
+            fingerprint(s, fingerprintHash(e.contentFingerprint()), strangers, at);
+        }
+        s.sampleEventIds.add(e.eventId());
+        while (s.sampleEventIds.size() > sampleIds) {
+            s.sampleEventIds.remove(0);
+        }
+    }
+
+    /** Space-saving heavy hitters: a new fingerprint replaces the least repeated one. */
+    private static void fingerprint(AccountState s, long hash, int strangers, long at) {
+        AccountState.FingerprintCount min = null;
+        for (AccountState.FingerprintCount f : s.fingerprints) {
+            if (f.hash == hash) {
+                f.messages++;
+                f.nonContactRecipients += strangers;
+                f.lastSeenMillis = Math.max(f.lastSeenMillis, at);
+                return;
+            }
+            if (min == null || f.messages < min.messages) {
+                min = f;
+            }
+        }
+        AccountState.FingerprintCount f = new AccountState.FingerprintCount();
+        f.hash = hash;
+        f.messages = 1;
+        f.nonContactRecipients = strangers;
+        f.lastSeenMillis = at;
+        if (s.fingerprints.size() < AccountState.MAX_FINGERPRINTS) {
+            s.fingerprints.add(f);
+        } else if (min.messages <= 1) {
+            s.fingerprints.set(s.fingerprints.indexOf(min), f);
+        }
+    }
+
+    private static void report(AccountState s, ActivityEvent e, long at) {
+        int hash = e.reporterAccountId().hashCode();
+        for (AccountState.Reporter r : s.reporters) {
+            if (r.hash == hash) {
+                r.atMillis = Math.max(r.atMillis, at);
+                return;
+            }
+        }
+        AccountState.Reporter r = new AccountState.Reporter();
+        r.hash = hash;
+        r.atMillis = at;
+        s.reporters.add(r);
+        if (s.reporters.size() > AccountState.MAX_REPORTERS) {
+            s.reporters.remove(0);
+        }
+    }
+
+    /** Drops everything that fell out of its window: state stays bounded per account. */
+    static void expire(AccountState s) {
+        long w = s.watermarkMillis;
+        long secondHorizon = Math.floorDiv(w, 1000) - SECOND_RETENTION;
+        s.seconds.removeIf(b -> b.second < secondHorizon);
+        long slotHorizon = Math.floorDiv(Math.floorDiv(w - HOUR_MILLIS, 1000), AccountState.SLOT_SECONDS) - 1;
+        s.slots.removeIf(b -> b.slot < slotHorizon);
+        s.fingerprints.removeIf(f -> f.lastSeenMillis < w - HOUR_MILLIS);
+        s.reporters.removeIf(r -> r.atMillis < w - REPORT_MILLIS);
+        if (s.campaignSeenMillis > 0 && s.campaignSeenMillis < w - HOUR_MILLIS) {
+            s.campaignAccounts = 0;
+            s.campaignSeenMillis = 0;
+        }
+        if (s.lastMessageMillis > 0 && s.lastMessageMillis < w - HOUR_MILLIS) {
+            s.intervalsMillis.clear();
+        }
+    }
+
+    public static long fingerprintHash(String fingerprint) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < fingerprint.length(); i++) {
+            h = 31 * h + fingerprint.charAt(i);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.warden.detection.features;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.warden.detection.account.AccountState;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * An account's behavioural features at one moment of event time, computed from its state. The hour
+ * window is made of five-minute slots, so it spans 55-60 minutes; the burst window uses seconds.
+ */
+@RegisterForReflection
+public record Features(
+        long atMillis,
+        double accountAgeSeconds,
+        String accountType,
+        String clientType,
+        int messagesLastMinute,
+        int nonContactRecipientsLastMinute,
+        int messagesLastHour,
+        int recipientsLastHour,
+        int nonContactRecipientsLastHour,
+        double nonContactShare,
+        double replyShare,
+        double fanoutShare,
+        double recipientsPerMessage,
+        int forwardsLastHour,
+        int topFingerprintMessages,
+        int topFingerprintNonContactRecipients,
+        int intervals,
+        double intervalCv,
+        int distinctReporters,
+        int campaignAccounts,
+        long hourWindowStartMillis) {
+
+    public static Features of(AccountState s, long atMillis) {
+        long second = Math.floorDiv(atMillis, 1000);
+        int minuteMessages = 0;
+        int minuteStrangers = 0;
+        for (AccountState.SecondBucket b : s.seconds) {
+            if (b.second > second - 60 && b.second <= second) {
+                minuteMessages += b.messages;
+                minuteStrangers += b.nonContactRecipients;
+            }
+        }
+        long slot = Math.floorDiv(second, AccountState.SLOT_SECONDS);
+        long firstSlot = slot - 3600 / AccountState.SLOT_SECONDS + 1;
+        int messages = 0;
+        int recipients = 0;
+        int strangers = 0;
+        int replies = 0;
+        int forwards = 0;
+        int fanout = 0;
+        for (AccountState.SlotBucket b : s.slots) {
+            if (b.slot >= firstSlot && b.slot <= slot) {
+                messages += b.messages;
+                recipients += b.recipients;
+                strangers += b.nonContactRecipients;
+                replies += b.replies;
+                forwards += b.forwards;
+                fanout += b.fanoutMessages;
+            }
+        }
+        int topMessages = 0;
+        int topStrangers = 0;
+        for (AccountState.FingerprintCount f : s.fingerprints) {
+            if (f.messages > topMessages || (f.messages == topMessages && f.nonContactRecipients > topStrangers)) {
+                topMessages = f.messages;
+                topStrangers = f.nonContactRecipients;
+            }
+        }
+        int reporters = 0;
+        for (AccountState.Reporter r : s.reporters) {
+            if (r.atMillis > atMillis - FeatureUpdater.REPORT_MILLIS) {
+                reporters++;
+            }
+        }
+        return new Features(atMillis,
+                s.registeredAtMillis == 0 ? -1 : (atMillis - s.registeredAtMillis) / 1000.0,
+                s.accountType, s.clientType, minuteMessages, minuteStrangers, messages, recipients, strangers,
+                share(strangers, recipients), share(replies, messages), share(fanout, messages),
+                share(recipients, messages), forwards, topMessages, topStrangers, s.intervalsMillis.size(),
+                coefficientOfVariation(s), reporters, s.campaignAccounts, firstSlot * AccountState.SLOT_SECONDS * 1000);
+    }
+
+    /** Standard deviation over mean of the recent intervals: near 0 means machine-like timing. */
+    private static double coefficientOfVariation(AccountState s) {
+        int n = s.intervalsMillis.size();
+        if (n < 2) {
+            return -1;
+        }
+        double sum = 0;
+        for (int i : s.intervalsMillis) {
+            sum += i;
+        }
+        double mean = sum / n;
+        if (mean <= 0) {
+            return 0;
+        }
+        double sq = 0;
+        for (int i : s.intervalsMillis) {
+            sq += (i - mean) * (i - mean);
+        }
+        return Math.sqrt(sq / n) / mean;
+    }
+
+    private static double share(int part, int whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    public boolean business() {
+        return "BUSINESS".equals(accountType) || "BUSINESS_APP".equals(clientType) || "BUSINESS_API".equals(clientType);
+    }
+
+    /** Numeric features by name, as they appear in signals and the features API. */
+    public Map<String, Double> asMap() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("accountAgeSeconds", accountAgeSeconds);
+        m.put("messagesLastMinute", (double) messagesLastMinute);
+        m.put("nonContactRecipientsLastMinute", (double) nonContactRecipientsLastMinute);
+        m.put("messagesLastHour", (double) messagesLastHour);
+        m.put("recipientsLastHour", (double) recipientsLastHour);
+        m.put("nonContactRecipientsLastHour", (double) nonContactRecipientsLastHour);
+        m.put("nonContactShare", round(nonContactShare));
+        m.put("replyShare", round(replyShare));
+        m.put("fanoutShare", round(fanoutShare));
+        m.put("recipientsPerMessage", round(recipientsPerMessage));
+        m.put("forwardsLastHour", (double) forwardsLastHour);
+        m.put("topFingerprintMessages", (double) topFingerprintMessages);
+        m.put("topFingerprintNonContactRecipients", (double) topFingerprintNonContactRecipients);
+        m.put("intervals", (double) intervals);
+        m.put("intervalCv", round(intervalCv));
+        m.put("distinctReporters", (double) distinctReporters);
+        m.put("campaignAccounts", (double) campaignAccounts);
+        return m;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.warden.detection.rules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.warden.detection.config.DetectionConfig;
+
+/** The detectors this service runs, in evaluation order, with their built-in definitions. */
+public final class RuleCatalog {
+
+    private final Map<String, Detector> detectors = new LinkedHashMap<>();
+
+    public RuleCatalog(DetectionConfig config) {
+        for (Detector d : List.of(new RegistrationBurstDetector(config.registrationBurst()), new MachineTimingDetector(),
+                new StrangerOutreachDetector(), new CoordinatedCampaignDetector(), new PromotionalBroadcastDetector(),
+                new DistinctReportersDetector())) {
+            detectors.put(d.id(), d);
+        }
+    }
+
+    public Iterable<Detector> detectors() {
+        return detectors.values();
+    }
+
+    public Optional<Detector> detector(String ruleId) {
+        return Optional.ofNullable(detectors.get(ruleId));
+    }
+}

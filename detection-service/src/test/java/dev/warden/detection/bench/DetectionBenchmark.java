@@ -1,0 +1,263 @@
+package dev.warden.detection.bench;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.junit.jupiter.api.Test;
+
+import dev.warden.contracts.Topics;
+import dev.warden.contracts.activity.ActivityEvent;
+import dev.warden.contracts.activity.ActivityEventParser;
+import dev.warden.contracts.json.WardenJson;
+import dev.warden.contracts.signal.DetectionSignal;
+import dev.warden.detection.account.AccountState;
+import dev.warden.detection.account.AccountStateSerde;
+import dev.warden.detection.activity.ActivityTopology;
+import dev.warden.detection.config.DetectionConfig;
+import dev.warden.simulator.Label;
+import dev.warden.simulator.QualityReport;
+import dev.warden.simulator.Scenario;
+import dev.warden.simulator.TrafficGenerator;
+import dev.warden.testsupport.ActivityEvents;
+import dev.warden.testsupport.WardenKafka;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * Benchmark, not a test: prints figures, asserts nothing about time. Not matched by surefire's default
+ * includes; run it explicitly (docs/detection.md):
+ * {@code ./mvnw -B verify -pl detection-service -am -DskipITs -Dtest=DetectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * Options: -Dbench.accounts=3000 -Dbench.seed=42 -Dbench.bursts=40.
+ * One broker, one topic: the simulator's default scenario is produced once, then read by a plain
+ * KafkaConsumer (bytes only, and bytes + contract parsing), then processed by the detection topology.
+ * Both are timed from their first record to the last one.
+ */
+class DetectionBenchmark {
+
+    @Test
+    void run() throws Exception {
+        int accounts = Integer.getInteger("bench.accounts", 3000);
+        long seed = Long.getLong("bench.seed", 42);
+        String bootstrap = WardenKafka.bootstrapServers();
+
+        // 1. produce the scenario once
+        Scenario scenario = Scenario.defaults(seed, accounts, Instant.now().minus(Duration.ofMinutes(61)));
+        List<Label> labels = new ArrayList<>();
+        long produced;
+        long t0 = System.nanoTime();
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            long[] n = {0};
+            new TrafficGenerator(scenario).generate(e -> {
+                producer.send(new ProducerRecord<>(Topics.ACTIVITY, e.accountId(), WardenJson.write(e)));
+                n[0]++;
+            }, labels::add);
+            producer.flush();
+            produced = n[0];
+        }
+        System.out.printf("%n[bench] produced %d events of %d accounts in %.1f s%n", produced, accounts,
+                (System.nanoTime() - t0) / 1e9);
+
+        // 2. plain consumer: bytes, then bytes + contract parsing (what any reader of the topic must do)
+        double rawRate = consume(bootstrap, produced, false);
+        double parseRate = consume(bootstrap, produced, true);
+
+        // 3. the topology on the same topic
+        DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class).build()
+                .getConfigMapping(DetectionConfig.class);
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "warden-bench-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("warden-bench").toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        KafkaStreams streams = new KafkaStreams(new ActivityTopology().buildTopology(config, Clock.systemUTC(), metrics),
+                props);
+        streams.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // timed from the first record processed: group join and internal-topic creation are not throughput
+        while (processed(metrics) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        long s0 = System.nanoTime();
+        while (processed(metrics) < produced && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double topologyRate = processed(metrics) / ((System.nanoTime() - s0) / 1e9);
+        System.out.printf("[bench] topology (1 stream thread): %d events in %.2f s = %.0f events/s%n",
+                (long) processed(metrics), (System.nanoTime() - s0) / 1e9, topologyRate);
+        System.out.printf("[bench] ratio topology / plain consumer: %.3f (bytes only), %.3f (with parsing)%n",
+                topologyRate / rawRate, topologyRate / parseRate);
+
+        // 4. quality of the signals of the scenario
+        Thread.sleep(3000);
+        QualityReport report = new QualityReport(labels);
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        labels.forEach(l -> ids.add(l.accountId()));
+        readSignals(bootstrap, Duration.ofSeconds(5)).stream().filter(s -> ids.contains(s.accountId()))
+                .forEach(report::add);
+        System.out.printf("[bench] quality of the default scenario (seed %d, %d accounts):%n%s", seed, accounts,
+                report.render());
+
+        // 5. state size per active account
+        long bytes = 0;
+        long count = 0;
+        long max = 0;
+        try (KeyValueIterator<String, AccountState> it = streams.store(StoreQueryParameters.fromNameAndType(
+                ActivityTopology.ACCOUNT_STORE, QueryableStoreTypes.<String, AccountState>keyValueStore())).all()) {
+            while (it.hasNext()) {
+                KeyValue<String, AccountState> kv = it.next();
+                int size = AccountStateSerde.write(kv.value).length + kv.key.length();
+                bytes += size;
+                max = Math.max(max, size);
+                count++;
+            }
+        }
+        System.out.printf("[bench] account-state store: %d accounts, %.0f bytes per account on average (key + value), max %d%n",
+                count, (double) bytes / Math.max(1, count), max);
+
+        // 6. detection latency: fresh bots in real time, event time of the trigger → signal read from the topic
+        int bursts = Integer.getInteger("bench.bursts", 40);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Set<String> bots = ConcurrentHashMap.newKeySet();
+        Thread reader = new Thread(() -> latencyReader(bootstrap, bots, latencies, bursts));
+        reader.start();
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            for (int i = 0; i < bursts; i++) {
+                String bot = "bench-bot-" + UUID.randomUUID();
+                bots.add(bot);
+                Instant now = Instant.now();
+                producer.send(new ProducerRecord<>(Topics.ACTIVITY, bot,
+                        WardenJson.write(ActivityEvents.registered(bot, now.minusSeconds(60), null, null))));
+                for (int m = 0; m < 20; m++) { // 20 broadcasts to 3 strangers each, 50 ms apart, stamped when sent
+                    ActivityEvent e = ActivityEvents.broadcast(bot, Instant.now(), 3);
+                    producer.send(new ProducerRecord<>(Topics.ACTIVITY, bot, WardenJson.write(e)));
+                    Thread.sleep(50);
+                }
+            }
+        }
+        reader.join(30_000);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        if (!sorted.isEmpty()) {
+            System.out.printf("[bench] detection latency over %d bursts: p50 %d ms, p99 %d ms, max %d ms%n", sorted.size(),
+                    sorted.get(sorted.size() / 2), sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)),
+                    sorted.get(sorted.size() - 1));
+        }
+        streams.close(Duration.ofSeconds(10));
+    }
+
+    private static double processed(SimpleMeterRegistry metrics) {
+        double accepted = metrics.find("warden.activity.accepted").counters().stream().mapToDouble(c -> c.count()).sum();
+        double rejected = metrics.find("warden.activity.rejected").counters().stream().mapToDouble(c -> c.count()).sum();
+        return accepted + rejected;
+    }
+
+    private static double consume(String bootstrap, long expected, boolean parse) {
+        ActivityEventParser parser = new ActivityEventParser(Duration.ofMinutes(5));
+        Properties p = consumerProps(bootstrap);
+        long n = 0;
+        long ok = 0;
+        long t0 = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.ACTIVITY));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (n < expected && System.nanoTime() < deadline) {
+                var records = consumer.poll(Duration.ofMillis(100));
+                if (t0 == 0 && !records.isEmpty()) {
+                    t0 = System.nanoTime(); // timed from the first record, like the topology
+                }
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    n++;
+                    if (parse && parser.parse(r.value(), Instant.now()) != null) {
+                        ok++;
+                    }
+                }
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("[bench] plain KafkaConsumer%s: %d events in %.2f s = %.0f events/s%n",
+                parse ? " + contract parsing" : " (bytes only)", n, secs, n / secs);
+        return n / secs;
+    }
+
+    private static Properties consumerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return p;
+    }
+
+    private static List<DetectionSignal> readSignals(String bootstrap, Duration idle) {
+        List<DetectionSignal> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps(bootstrap),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.SIGNALS));
+            long last = System.nanoTime();
+            while (System.nanoTime() - last < idle.toNanos()) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    out.add(WardenJson.read(r.value(), DetectionSignal.class));
+                    last = System.nanoTime();
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void latencyReader(String bootstrap, Set<String> bots, List<Long> latencies, int expected) {
+        Properties p = consumerProps(bootstrap);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.SIGNALS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (latencies.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(10))) {
+                    long received = System.currentTimeMillis();
+                    if (bots.contains(r.key())) {
+                        DetectionSignal s = WardenJson.read(r.value(), DetectionSignal.class);
+                        latencies.add(received - s.triggeredAt().toEpochMilli());
+                    }
+                }
+            }
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+}

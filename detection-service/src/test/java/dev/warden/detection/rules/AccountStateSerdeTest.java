@@ -1,0 +1,64 @@
+package dev.warden.detection.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.warden.contracts.activity.AccountType;
+import dev.warden.contracts.activity.ActivityEvent;
+import dev.warden.contracts.activity.ChatType;
+import dev.warden.contracts.activity.ClientType;
+import dev.warden.detection.account.AccountState;
+import dev.warden.detection.account.AccountStateSerde;
+import dev.warden.detection.features.FeatureUpdater;
+import dev.warden.detection.features.Features;
+
+/** The stored form: lossless, and bounded however long an account keeps sending. */
+class AccountStateSerdeTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Test
+    void roundTripKeepsEveryFeature() {
+        AccountState s = busyAccount(500);
+
+        AccountState back = AccountStateSerde.read(AccountStateSerde.write(s));
+
+        long at = s.watermarkMillis;
+        assertThat(Features.of(back, at)).isEqualTo(Features.of(s, at));
+        assertThat(back.sampleEventIds).isEqualTo(s.sampleEventIds);
+        assertThat(back.recentEventHashes).isEqualTo(s.recentEventHashes);
+        assertThat(back.contactEmail).isEqualTo("x@example.org");
+    }
+
+    @Test
+    void stateStaysUnderOneKilobyteForAnAccountSendingAllDay() {
+        AccountState s = busyAccount(24 * 60); // one message a minute for a day: windows must expire
+
+        assertThat(AccountStateSerde.write(s).length).isLessThanOrEqualTo(1024);
+        assertThat(s.slots).hasSizeLessThanOrEqualTo(14);
+        assertThat(s.seconds).hasSizeLessThanOrEqualTo((int) FeatureUpdater.SECOND_RETENTION + 1);
+    }
+
+    private static AccountState busyAccount(int minutes) {
+        AccountState s = new AccountState();
+        s.contactEmail = "x@example.org";
+        FeatureUpdater.apply(s, ActivityEvent.builder(UUID.randomUUID().toString(), "a",
+                dev.warden.contracts.activity.ActivityType.ACCOUNT_REGISTERED, T0.minus(Duration.ofDays(3)))
+                .accountType(AccountType.PRIVATE).clientType(ClientType.OFFICIAL_APP).country("DE").build(), 300_000, 10);
+        for (int i = 0; i < minutes; i++) {
+            ActivityEvent e = ActivityEvent.builder(UUID.randomUUID().toString(), "a",
+                    dev.warden.contracts.activity.ActivityType.MESSAGE_SENT, T0.plusSeconds(60L * i + i % 13))
+                    .clientType(ClientType.OFFICIAL_APP).chatType(i % 5 == 0 ? ChatType.GROUP : ChatType.DIRECT)
+                    .recipientCount(i % 5 == 0 ? 8 : 1).recipientsInContacts(1).contentFingerprint(Long.toHexString(i + 1L))
+                    .forwardCount(i % 7 == 0 ? 1 : 0).isReply(i % 2 == 0).build();
+            s.remember(e.eventId());
+            FeatureUpdater.apply(s, e, 300_000, 10);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.warden.detection.rules;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import dev.warden.contracts.Topics;
+import dev.warden.contracts.activity.AccountType;
+import dev.warden.contracts.activity.ActivityEvent;
+import dev.warden.contracts.activity.ActivityType;
+import dev.warden.contracts.activity.ChatType;
+import dev.warden.contracts.activity.ClientType;
+import dev.warden.contracts.activity.ReportReason;
+import dev.warden.contracts.json.WardenJson;
+import dev.warden.contracts.signal.DetectionSignal;
+import dev.warden.detection.activity.ActivityTopology;
+import dev.warden.detection.config.DetectionConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/** The real topology in a TopologyTestDriver, with event builders for the rule-edge tests. */
+final class TopologyHarness implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, String> activity;
+    final TestInputTopic<String, String> rules;
+    final TestOutputTopic<String, String> signals;
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
+    TopologyHarness() {
+        DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class).build()
+                .getConfigMapping(DetectionConfig.class);
+        Clock clock = Clock.fixed(T0.plus(Duration.ofDays(2)), ZoneOffset.UTC);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(new ActivityTopology().buildTopology(config, clock, metrics), props);
+        activity = driver.createInputTopic(Topics.ACTIVITY, new StringSerializer(), new StringSerializer());
+        rules = driver.createInputTopic(Topics.DETECTION_RULES, new StringSerializer(), new StringSerializer());
+        signals = driver.createOutputTopic(Topics.SIGNALS, new StringDeserializer(), new StringDeserializer());
+    }
+
+    void send(ActivityEvent e) {
+        activity.pipeInput(e.accountId(), WardenJson.write(e));
+    }
+
+    List<DetectionSignal> signals() {
+        return signals.readValuesToList().stream().map(v -> WardenJson.read(v, DetectionSignal.class)).toList();
+    }
+
+    static ActivityEvent registered(String account, Instant at, AccountType type, ClientType client) {
+        return ActivityEvent.builder(UUID.randomUUID().toString(), account, ActivityType.ACCOUNT_REGISTERED, at)
+                .accountType(type).clientType(client).build();
+    }
+
+    static ActivityEvent message(String account, Instant at, ChatType chat, int recipients, int inContacts,
+            String fingerprint, boolean reply, ClientType client) {
+        return ActivityEvent.builder(UUID.randomUUID().toString(), account, ActivityType.MESSAGE_SENT, at)
+                .clientType(client).chatType(chat).recipientCount(recipients).recipientsInContacts(inContacts)
+                .contentFingerprint(fingerprint).forwardCount(0).isReply(reply).build();
+    }
+
+    static ActivityEvent toStranger(String account, Instant at, String fingerprint) {
+        return message(account, at, ChatType.DIRECT, 1, 0, fingerprint, false, ClientType.OFFICIAL_APP);
+    }
+
+    static ActivityEvent toContact(String account, Instant at, ClientType client) {
+        return message(account, at, ChatType.DIRECT, 1, 1, UUID.randomUUID().toString().replace("-", ""), false,
+                client);
+    }
+
+    static ActivityEvent report(String account, Instant at, String reporter) {
+        return ActivityEvent.builder(UUID.randomUUID().toString(), account, ActivityType.USER_REPORT, at)
+                .reporterAccountId(reporter).reportReason(ReportReason.SPAM).build();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

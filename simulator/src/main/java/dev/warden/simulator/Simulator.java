@@ -1,0 +1,225 @@
+package dev.warden.simulator;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.warden.contracts.Topics;
+import dev.warden.contracts.json.WardenJson;
+import dev.warden.contracts.signal.DetectionSignal;
+
+/**
+ * Command line: {@code generate} writes a labelled population's activity to Kafka or a JSONL file;
+ * {@code report} compares signals (topic or JSONL file) with the labels. See docs/detection.md.
+ */
+public final class Simulator {
+
+    private Simulator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !(args[0].equals("generate") || args[0].equals("report"))) {
+            System.err.println("""
+                    usage: java -jar warden-simulator.jar generate [--seed 42] [--accounts 3000] [--duration PT1H]
+                                 [--start 2026-01-01T00:00:00Z (default: now minus duration)] [--rate 0 (events/s, 0 = unlimited)]
+                                 [--bootstrap localhost:9092 [--topic warden.activity.v1] | --events events.jsonl]
+                                 [--labels labels.jsonl]
+                           java -jar warden-simulator.jar report --labels labels.jsonl
+                                 [--signals signals.jsonl | --bootstrap localhost:9092 [--topic warden.signals.v1] [--idle PT15S]]
+                    """);
+            System.exit(2);
+        }
+        Map<String, String> opts = options(args);
+        if (args[0].equals("generate")) {
+            generate(opts);
+        } else {
+            report(opts);
+        }
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected an --option, got " + args[i]);
+            }
+            opts.put(args[i].substring(2), args[i + 1]);
+        }
+        return opts;
+    }
+
+    static void generate(Map<String, String> o) throws IOException {
+        Duration duration = Duration.parse(o.getOrDefault("duration", "PT1H"));
+        Instant start = o.containsKey("start") ? Instant.parse(o.get("start"))
+                : Instant.now().minus(duration).minusSeconds(60);
+        Scenario scenario = Scenario.defaults(Long.parseLong(o.getOrDefault("seed", "42")),
+                Integer.parseInt(o.getOrDefault("accounts", "3000")), start).withDuration(duration);
+        double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
+        Path labelsFile = Path.of(o.getOrDefault("labels", "labels.jsonl"));
+        AtomicLong count = new AtomicLong();
+        long t0 = System.nanoTime();
+        try (BufferedWriter labels = Files.newBufferedWriter(labelsFile, StandardCharsets.UTF_8);
+                EventSink sink = o.containsKey("bootstrap")
+                        ? new EventSink.ToKafka(o.get("bootstrap"), o.getOrDefault("topic", Topics.ACTIVITY))
+                        : new EventSink.ToFile(Path.of(o.getOrDefault("events", "events.jsonl")))) {
+            new TrafficGenerator(scenario).generate(e -> {
+                long n = count.incrementAndGet();
+                if (rate > 0) {
+                    long due = t0 + (long) (n / rate * 1e9);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        sleepNanos(wait);
+                    }
+                }
+                sink.accept(e);
+            }, l -> line(labels, WardenJson.write(l)));
+        }
+        System.out.printf("generated %d events for %d accounts (seed %d, %s from %s) in %.1f s; labels in %s%n",
+                count.get(), scenario.accounts(), scenario.seed(), duration, start, (System.nanoTime() - t0) / 1e9,
+                labelsFile);
+    }
+
+    static void report(Map<String, String> o) throws IOException {
+        List<Label> labels = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(Path.of(o.getOrDefault("labels", "labels.jsonl")))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    labels.add(WardenJson.read(line, Label.class));
+                }
+            }
+        }
+        QualityReport report = new QualityReport(labels);
+        long signals = 0;
+        if (o.containsKey("signals")) {
+            try (BufferedReader in = Files.newBufferedReader(Path.of(o.get("signals")))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.isBlank()) {
+                        report.add(WardenJson.read(line, DetectionSignal.class));
+                        signals++;
+                    }
+                }
+            }
+        } else {
+            signals = readSignals(o.getOrDefault("bootstrap", "localhost:9092"), o.getOrDefault("topic", Topics.SIGNALS),
+                    Duration.parse(o.getOrDefault("idle", "PT15S")), report);
+        }
+        System.out.printf("%d signals read, %d labelled accounts%n%n", signals, labels.size());
+        System.out.print(report.render());
+    }
+
+    /** Reads the signals topic from the beginning until nothing new arrived for {@code idle}. */
+    private static long readSignals(String bootstrap, String topic, Duration idle, QualityReport report) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "warden-simulator-report-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        long n = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(topic));
+            long lastNew = System.nanoTime();
+            while (System.nanoTime() - lastNew < idle.toNanos()) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    report.add(WardenJson.read(r.value(), DetectionSignal.class));
+                    n++;
+                    lastNew = System.nanoTime();
+                }
+            }
+        }
+        return n;
+    }
+
+    private static void line(BufferedWriter out, String json) {
+        try {
+            out.write(json);
+            out.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleepNanos(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Where generated events go. */
+    interface EventSink extends java.util.function.Consumer<dev.warden.contracts.activity.ActivityEvent>, AutoCloseable {
+        @Override
+        void close() throws IOException;
+
+        /** Keyed by account id, as the contract requires. */
+        final class ToKafka implements EventSink {
+            private final KafkaProducer<String, String> producer;
+            private final String topic;
+
+            ToKafka(String bootstrap, String topic) {
+                Properties p = new Properties();
+                p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+                p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+                p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+                this.producer = new KafkaProducer<>(p);
+                this.topic = topic;
+            }
+
+            @Override
+            public void accept(dev.warden.contracts.activity.ActivityEvent e) {
+                producer.send(new ProducerRecord<>(topic, e.accountId(), WardenJson.write(e)));
+            }
+
+            @Override
+            public void close() {
+                producer.flush();
+                producer.close();
+            }
+        }
+
+        final class ToFile implements EventSink {
+            private final BufferedWriter out;
+
+            ToFile(Path file) throws IOException {
+                this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void accept(dev.warden.contracts.activity.ActivityEvent e) {
+                line(out, WardenJson.write(e));
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        }
+    }
+}
