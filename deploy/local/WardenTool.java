@@ -56,6 +56,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class WardenTool {
 
     static final List<String> TOPICS = List.of("warden.activity.v1", "warden.signals.v1", "warden.enforcement.v1");
+    static final String RULES_TOPIC = "warden.detection-rules.v1";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static String conf(String key, String def) {
@@ -122,8 +123,12 @@ public class WardenTool {
         }
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
+            names.add(RULES_TOPIC);
             List<NewTopic> create = names.stream().filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, partitions, (short) 1)).toList();
+                    .map(n -> RULES_TOPIC.equals(n)
+                            // detection rules: latest version per rule id, read as a global store
+                            ? new NewTopic(n, partitions, (short) 1).configs(Map.of("cleanup.policy", "compact"))
+                            : new NewTopic(n, partitions, (short) 1)).toList();
             if (!create.isEmpty()) {
                 try {
                     admin.createTopics(create).all().get(30, TimeUnit.SECONDS);

@@ -44,7 +44,10 @@ public final class WardenKafka {
 
     public static void createTopics(Set<String> names, int partitions) {
         try (Admin admin = admin()) {
-            List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, partitions, (short) 1))
+            // the rules topic holds the latest version per rule id: compacted, as in production
+            List<NewTopic> topics = names.stream().map(n -> Topics.DETECTION_RULES.equals(n)
+                    ? new NewTopic(n, partitions, (short) 1).configs(Map.of("cleanup.policy", "compact"))
+                    : new NewTopic(n, partitions, (short) 1))
                     .collect(Collectors.toList());
             admin.createTopics(topics).values().values().forEach(f -> {
                 try {
