@@ -145,6 +145,33 @@ public class CaseQueue {
         return item(c, accountType(c));
     }
 
+    /**
+     * Closes a case whose work is done (ACTIONED or DISMISSED): the account may then get a new case,
+     * and the retention period starts. Escalated cases close when legal closes their escalation.
+     */
+    @Transactional
+    public QueueItem close(UUID caseId, String caller, Long expectedVersion) {
+        EnforcementCase c = load(caseId, expectedVersion);
+        if (c.status == CaseStatus.ESCALATED) {
+            throw ProblemException.conflict("case " + caseId + " is escalated; legal closes it with its escalation");
+        }
+        if (c.status != CaseStatus.ACTIONED && c.status != CaseStatus.DISMISSED) {
+            throw ProblemException.conflict("case " + caseId + " is " + c.status + "; decide it before closing it");
+        }
+        closeNow(c, clock.instant());
+        audit.record("CASE_CLOSED", c.id, c.accountId, caller, null);
+        em.flush();
+        return item(c, accountType(c));
+    }
+
+    /** Marks a case CLOSED; shared by the reviewers' close and legal's closing of an escalation. */
+    public static void closeNow(EnforcementCase c, Instant now) {
+        c.status = CaseStatus.CLOSED;
+        c.closedAt = now;
+        c.assignee = null;
+        c.updatedAt = now;
+    }
+
     private static EnforcementCase load(UUID caseId, Long expectedVersion) {
         EnforcementCase c = EnforcementCase.<EnforcementCase>findByIdOptional(caseId)
                 .orElseThrow(() -> ProblemException.notFound("case", caseId));

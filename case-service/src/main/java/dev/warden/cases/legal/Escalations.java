@@ -13,6 +13,9 @@ import jakarta.transaction.Transactional;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.decision.DecisionApplied;
+import dev.warden.cases.casework.CaseQueue;
+import dev.warden.cases.casework.CaseStatus;
+import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.common.problem.ProblemException;
 
 /** The legal team's queue: fed by ESCALATE decisions, worked through its own statuses and notes. */
@@ -60,6 +63,13 @@ public class Escalations {
         }
         e.status = next;
         e.updatedAt = clock.instant();
+        if (next == EscalationStatus.CLOSED) {
+            // legal is done with it: the case closes too, which starts its retention period
+            EnforcementCase c = EnforcementCase.findById(e.caseId);
+            if (c != null && c.status != CaseStatus.CLOSED) {
+                CaseQueue.closeNow(c, e.updatedAt);
+            }
+        }
         return e;
     }
 

@@ -161,4 +161,41 @@ class QueueResourceTest {
         given().auth().oauth2(t).queryParam("olderThan", "PT0S").queryParam("size", "1")
                 .when().get("/api/cases").then().statusCode(200).body("size", greaterThanOrEqualTo(1));
     }
+
+    @Test
+    void decidedCasesCloseAndTheAccountGetsAFreshCaseForNewSignals() {
+        String account = "acc-q-close-" + UUID.randomUUID();
+        intake.receive(dev.warden.cases.Signals.conclusiveBulk(account, null)); // automatic ban: ACTIONED
+        UUID caseId = Fixtures.caseOf(account);
+        long v = Fixtures.load(caseId).version;
+
+        given().auth().oauth2(WardenOidc.token("tom", "reviewer")).header("If-Match", "\"" + (v + 5) + "\"")
+                .when().post("/api/cases/{id}/close", caseId).then().statusCode(409);
+        given().auth().oauth2(WardenOidc.token("tom", "reviewer")).header("If-Match", "\"" + v + "\"")
+                .when().post("/api/cases/{id}/close", caseId).then().statusCode(200)
+                .body("status", equalTo("CLOSED")).header("ETag", equalTo("\"" + (v + 1) + "\""));
+        assertThat(Fixtures.load(caseId).closedAt).isNotNull();
+        given().auth().oauth2(WardenOidc.token("tom", "reviewer")).when().post("/api/cases/{id}/close", caseId)
+                .then().statusCode(409).contentType("application/problem+json");
+
+        intake.receive(dev.warden.cases.Signals.conclusiveBulk(account, null));
+
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> EnforcementCase.count("accountId = ?1 and status <> ?2", account, CaseStatus.CLOSED)))
+                .as("one new open case for the banned account").isEqualTo(1);
+    }
+
+    @Test
+    void undecidedCasesCannotBeClosedAndClosingNeedsAReviewerRole() {
+        UUID caseId = Fixtures.reviewCase(intake, "acc-q-close-open", 0.6);
+        given().auth().oauth2(WardenOidc.tokenFor("reviewer")).when().post("/api/cases/{id}/close", caseId)
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("decide it before"));
+        given().when().post("/api/cases/{id}/close", caseId).then().statusCode(401);
+        for (String role : List.of("legal", "platform", "admin")) {
+            given().auth().oauth2(WardenOidc.tokenFor(role)).when().post("/api/cases/{id}/close", caseId)
+                    .then().statusCode(403);
+        }
+        given().auth().oauth2(WardenOidc.tokenFor("reviewer")).when().post("/api/cases/{id}/close", UUID.randomUUID())
+                .then().statusCode(404);
+    }
 }

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.testsupport.WardenOidc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.warden.cases.casework.CaseStatus;
+import dev.warden.cases.casework.EnforcementCase;
+import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -61,6 +64,12 @@ class EscalationQueueTest {
                     .when().put("/api/legal/escalations/{id}/status", escalationId)
                     .then().statusCode(200).body("status", equalTo(status));
         }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> EnforcementCase.<EnforcementCase>findById(caseId)))
+                .as("closing the escalation closes the case and starts its retention period")
+                .satisfies(c -> {
+                    assertThat(c.status).isEqualTo(CaseStatus.CLOSED);
+                    assertThat(c.closedAt).isNotNull();
+                });
         given().auth().oauth2(legal()).contentType(ContentType.JSON).body("{\"text\":\"Filed at Landgericht Berlin\"}")
                 .when().post("/api/legal/escalations/{id}/notes", escalationId)
                 .then().statusCode(201).body("author", equalTo("lena"));

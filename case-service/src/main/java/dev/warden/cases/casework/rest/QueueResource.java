@@ -123,4 +123,13 @@ public class QueueResource {
                 IfMatch.version(ifMatch));
         return Response.ok(c).header("ETag", IfMatch.etag(c.version())).build();
     }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER})
+    @Operation(summary = "Close a decided case (ACTIONED or DISMISSED); If-Match: the case version")
+    public Response close(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        QueueItem c = queue.close(id, identity.getPrincipal().getName(), IfMatch.version(ifMatch));
+        return Response.ok(c).header("ETag", IfMatch.etag(c.version())).build();
+    }
 }
