@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,12 +15,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+
+import dev.warden.cases.crypto.Sha256;
 
 import javax.sql.DataSource;
 
@@ -92,7 +92,7 @@ public class EvidencePackageWriter {
 
     /** Writes the package and records it in the chain of custody with the SHA-256 of the bytes handed out. */
     public String write(CaseInfo info, String exporter, OutputStream out) throws IOException {
-        MessageDigest whole = sha();
+        MessageDigest whole = Sha256.newDigest();
         Instant exportedAt = clock.instant();
         List<IndexRow> index = new ArrayList<>();
         StringBuilder checksums = new StringBuilder();
@@ -136,7 +136,7 @@ public class EvidencePackageWriter {
         zip.closeEntry();
         zip.finish();
         zip.flush();
-        String handedOut = HexFormat.of().formatHex(whole.digest());
+        String handedOut = Sha256.hex(whole);
         custody.record(info.caseId(), exporter, CustodyRecord.Action.EXPORT_PACKAGE,
                 "evidence package with " + index.size() + " items up to seq " + info.headSeq(), info.headHash(), handedOut);
         return handedOut;
@@ -207,20 +207,13 @@ public class EvidencePackageWriter {
         }
     }
 
-    private static MessageDigest sha() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** One ZIP entry that hashes what passes through it and lists itself in CHECKSUMS on close. */
     static final class Entry extends FilterOutputStream {
         private final ZipOutputStream zip;
         private final String name;
         private final StringBuilder checksums;
-        private final MessageDigest md = sha();
+        private final MessageDigest md = Sha256.newDigest();
 
         Entry(ZipOutputStream zip, String name, StringBuilder checksums) throws IOException {
             super(zip);
@@ -246,7 +239,7 @@ public class EvidencePackageWriter {
         @Override
         public void close() throws IOException {
             zip.closeEntry();
-            checksums.append(HexFormat.of().formatHex(md.digest())).append("  ").append(name).append('\n');
+            checksums.append(Sha256.hex(md)).append("  ").append(name).append('\n');
         }
     }
 }

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import dev.warden.cases.crypto.Sha256;
 
 /**
  * Checks an evidence package (ZIP) on its own, with nothing but the JDK, so a court expert can run it:
@@ -60,7 +60,7 @@ public final class PackageVerifier {
                     checksums = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
                 } else if (name.startsWith("items/")) {
                     byte[] bytes = zip.readAllBytes(); // one item at a time, never the package
-                    hashes.put(name, sha256(bytes));
+                    hashes.put(name, Sha256.hex(bytes));
                     headers.put(name, header(new String(bytes, StandardCharsets.UTF_8)));
                 } else {
                     hashes.put(name, digest(zip));
@@ -171,25 +171,14 @@ public final class PackageVerifier {
     }
 
     private static String digest(InputStream in) throws IOException {
-        MessageDigest md = sha();
+        MessageDigest md = Sha256.newDigest();
         byte[] buf = new byte[64 * 1024];
         int n;
         while ((n = in.read(buf)) > 0) {
             md.update(buf, 0, n);
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha().digest(bytes));
-    }
-
-    private static MessageDigest sha() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }
