@@ -82,17 +82,8 @@ class LegalBenchmark {
                     QuarkusTransaction.requiringNew().run(() -> {
                     EnforcementCase c = EnforcementCase.findById(caseId);
                     Account a = Account.findById(c.accountId);
-                    Decision d = new Decision();
-                    d.id = UUID.randomUUID();
-                    d.caseId = c.id;
-                    d.accountId = c.accountId;
-                    d.action = DecisionAction.RESTRICT;
-                    d.reasonCode = "NON_PERSONAL_USE";
-                    d.reasonText = "Commercial newsletter through a personal account";
-                    d.actor = "bench";
-                    d.restrictedUntil = Instant.now().plusSeconds(86400 * 7);
-                    d.decidedAt = Instant.now();
-                    d.persist();
+                    Decision d = persistDecision(c, DecisionAction.RESTRICT, "NON_PERSONAL_USE",
+                            "Commercial newsletter through a personal account", Instant.now().plusSeconds(86400 * 7));
                     em.flush();
                     long t0 = System.nanoTime();
                     statements.statementFor(d, c, a); // build + validate + store + ledger item
@@ -128,16 +119,7 @@ class LegalBenchmark {
                     QuarkusTransaction.requiringNew().run(() -> {
                         EnforcementCase c = EnforcementCase.findById(caseId);
                         Account a = Account.findById(c.accountId);
-                        Decision d = new Decision();
-                        d.id = UUID.randomUUID();
-                        d.caseId = c.id;
-                        d.accountId = c.accountId;
-                        d.action = DecisionAction.BAN;
-                        d.reasonCode = "X";
-                        d.reasonText = "bench";
-                        d.actor = "bench";
-                        d.decidedAt = Instant.now();
-                        d.persist();
+                        Decision d = persistDecision(c, DecisionAction.BAN, "X", "bench", null);
                         em.flush();
                         long t0 = System.nanoTime();
                         List<dev.warden.cases.signal.SignalRecord> signals = dev.warden.cases.signal.SignalRecord
@@ -283,5 +265,22 @@ class LegalBenchmark {
         System.out.printf("BENCH offline verification: intact=%s items=%d in %.2f s%n", r.intact(), r.items(),
                 (System.nanoTime() - v0) / 1e9);
         Files.deleteIfExists(file);
+    }
+
+    /** A decision row as CaseService writes it, inside the caller's (rolled back) transaction. */
+    private static Decision persistDecision(EnforcementCase c, DecisionAction action, String reasonCode,
+            String reasonText, Instant restrictedUntil) {
+        Decision d = new Decision();
+        d.id = UUID.randomUUID();
+        d.caseId = c.id;
+        d.accountId = c.accountId;
+        d.action = action;
+        d.reasonCode = reasonCode;
+        d.reasonText = reasonText;
+        d.actor = "bench";
+        d.restrictedUntil = restrictedUntil;
+        d.decidedAt = Instant.now();
+        d.persist();
+        return d;
     }
 }
