@@ -27,6 +27,7 @@ import dev.warden.detection.campaign.CampaignTracker;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.detection.rules.AccountDetector;
 import dev.warden.detection.rules.RuleCatalog;
+import dev.warden.detection.rules.RuleChanges;
 import dev.warden.detection.rules.RuleStoreUpdater;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -56,6 +57,7 @@ public class ActivityTopology {
     public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics, TopicNames topics) {
         ActivityEventParser parser = new ActivityEventParser(config.maxFutureSkew());
         RuleCatalog catalog = new RuleCatalog(config);
+        RuleChanges ruleChanges = new RuleChanges();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNT_STORE),
                 Serdes.String(), new AccountStateSerde()));
@@ -64,7 +66,7 @@ public class ActivityTopology {
         // the topic is the changelog of a global store: logging off, restored from the topic at start
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE),
                 Serdes.String(), Serdes.String()).withLoggingDisabled(), Topics.DETECTION_RULES,
-                Consumed.with(Serdes.String(), Serdes.String()).withName("rules"), () -> new RuleStoreUpdater(catalog));
+                Consumed.with(Serdes.String(), Serdes.String()).withName("rules"), () -> new RuleStoreUpdater(catalog, ruleChanges));
 
         KStream<String, ValidatedActivity> validated = builder
                 .stream(topics.activity(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("activity"))
@@ -86,7 +88,7 @@ public class ActivityTopology {
                 .mapValues(ActivityTopology::sighting, Named.as("sighting"));
 
         accepted.merge(campaigns, Named.as("with-campaigns"))
-                .process(() -> new AccountDetector(config, clock, catalog, metrics), Named.as("detect"), ACCOUNT_STORE)
+                .process(() -> new AccountDetector(config, clock, catalog, ruleChanges, metrics), Named.as("detect"), ACCOUNT_STORE)
                 .to(topics.signals(), Produced.with(Serdes.String(), Serdes.String()));
         return builder.build();
     }

@@ -37,14 +37,17 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
     private final RuleCatalog catalog;
     private final MeterRegistry metrics;
     private KeyValueStore<String, AccountState> store;
+    private final RuleChanges ruleChanges;
     private RuleBook rules;
     private ProcessorContext<String, String> context;
     private Timer latency;
 
-    public AccountDetector(DetectionConfig config, Clock clock, RuleCatalog catalog, MeterRegistry metrics) {
+    public AccountDetector(DetectionConfig config, Clock clock, RuleCatalog catalog, RuleChanges ruleChanges,
+            MeterRegistry metrics) {
         this.config = config;
         this.clock = clock;
         this.catalog = catalog;
+        this.ruleChanges = ruleChanges;
         this.metrics = metrics;
     }
 
@@ -52,7 +55,7 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
         this.store = context.getStateStore(ActivityTopology.ACCOUNT_STORE);
-        this.rules = new RuleBook(context.getStateStore(ActivityTopology.RULES_STORE));
+        this.rules = new RuleBook(context.getStateStore(ActivityTopology.RULES_STORE), ruleChanges);
         this.latency = Timer.builder("warden.detection.latency")
                 .description("event time of the triggering event to signal emitted")
                 .publishPercentiles(0.5, 0.99).register(metrics);

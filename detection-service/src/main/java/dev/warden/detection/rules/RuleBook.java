@@ -9,30 +9,39 @@ import dev.warden.contracts.json.WardenJson;
 
 /**
  * The rule definitions in force: the newest version stored in the rules topic (global store, so every
- * instance sees every change), else the built-in one. Parsed definitions are cached by their JSON text.
+ * instance sees every change), else the built-in one. With {@link RuleChanges} the parsed definitions
+ * are cached until the store changes; without (REST reads) every call reads the store.
  */
 public final class RuleBook {
 
     private final ReadOnlyKeyValueStore<String, String> store;
-    private final Map<String, Cached> cache = new HashMap<>();
-
-    private record Cached(String json, RuleDefinition rule) {
-    }
+    private final RuleChanges changes;
+    private final Map<String, RuleDefinition> cache = new HashMap<>();
+    private long cachedGeneration = -1;
 
     public RuleBook(ReadOnlyKeyValueStore<String, String> store) {
+        this(store, null);
+    }
+
+    public RuleBook(ReadOnlyKeyValueStore<String, String> store, RuleChanges changes) {
         this.store = store;
+        this.changes = changes;
     }
 
     public RuleDefinition rule(Detector detector) {
+        if (changes == null) {
+            return read(detector);
+        }
+        long generation = changes.generation();
+        if (generation != cachedGeneration) {
+            cache.clear();
+            cachedGeneration = generation;
+        }
+        return cache.computeIfAbsent(detector.id(), id -> read(detector));
+    }
+
+    private RuleDefinition read(Detector detector) {
         String json = store == null ? null : store.get(detector.id());
-        if (json == null) {
-            return detector.defaults();
-        }
-        Cached cached = cache.get(detector.id());
-        if (cached == null || !cached.json().equals(json)) {
-            cached = new Cached(json, WardenJson.read(json, RuleDefinition.class));
-            cache.put(detector.id(), cached);
-        }
-        return cached.rule();
+        return json == null ? detector.defaults() : WardenJson.read(json, RuleDefinition.class);
     }
 }

@@ -19,10 +19,12 @@ public class RuleStoreUpdater implements Processor<String, String, Void, Void> {
     private static final Logger LOG = Logger.getLogger(RuleStoreUpdater.class);
 
     private final RuleCatalog catalog;
+    private final RuleChanges changes;
     private KeyValueStore<String, String> store;
 
-    public RuleStoreUpdater(RuleCatalog catalog) {
+    public RuleStoreUpdater(RuleCatalog catalog, RuleChanges changes) {
         this.catalog = catalog;
+        this.changes = changes;
     }
 
     @Override
@@ -37,6 +39,7 @@ public class RuleStoreUpdater implements Processor<String, String, Void, Void> {
         }
         if (record.value() == null) {
             store.delete(record.key()); // tombstone: back to the built-in definition
+            changes.changed();
             return;
         }
         try {
@@ -48,6 +51,7 @@ public class RuleStoreUpdater implements Processor<String, String, Void, Void> {
             }
             RuleValidator.validate(rule, detector.defaults());
             store.put(record.key(), record.value());
+            changes.changed();
         } catch (ProblemException | IllegalArgumentException | IllegalStateException e) {
             LOG.warnf("ignoring rule record %s: %s", record.key(), e.getMessage());
         } catch (RuntimeException e) {
