@@ -75,9 +75,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        if (e instanceof WebApplicationException w) {
-            return web(w, uri);
-        }
+        // WebApplicationException never lands here: the more specific web() mapper takes it
         LOG.error("unexpected error serving " + (uri == null ? "?" : uri.getPath()), e);
         return respond(500, "Internal Server Error", "unexpected error; it has been logged", uri, List.of());
     }
