@@ -36,6 +36,10 @@ public class EnforcementCase extends PanacheEntityBase {
     @Column(name = "primary_violation")
     public String primaryViolation;
 
+    /** The account's type at the case's latest signal (PRIVATE when unknown), so the queue filters without a join. */
+    @Column(name = "account_type")
+    public String accountType = "PRIVATE";
+
     public String assignee;
 
     @Column(name = "due_at")

@@ -33,6 +33,9 @@ class EvidenceLedgerTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    EvidenceLedger ledger;
+
     private static List<EvidenceItem> ledger(UUID caseId) {
         return QuarkusTransaction.requiringNew().call(() -> EvidenceItem.ofCase(caseId));
     }
@@ -70,6 +73,33 @@ class EvidenceLedgerTest {
         UUID caseId = QuarkusTransaction.requiringNew()
                 .call(() -> EnforcementCase.<EnforcementCase>find("accountId", account).firstResult().id);
         assertThat(ledger(caseId)).hasSize(1);
+    }
+
+    @Test
+    void sourceAlreadyInTheChainIsNotAppendedAgainInTheSameOrALaterTransaction() {
+        UUID caseId = fixtures.openCase("acc-ledger-dup-" + UUID.randomUUID());
+        String source = UUID.randomUUID().toString();
+        EvidenceItem[] first = new EvidenceItem[2];
+        QuarkusTransaction.requiringNew().run(() -> {
+            first[0] = ledger.append(caseId, EvidenceKind.NOTE, source, "alice", java.time.Instant.now(),
+                    java.util.Map.of("text", "first"), null);
+            first[1] = ledger.append(caseId, EvidenceKind.NOTE, source, "alice", java.time.Instant.now(),
+                    java.util.Map.of("text", "again, same transaction"), null);
+        });
+        EvidenceItem later = QuarkusTransaction.requiringNew().call(() -> ledger.append(caseId, EvidenceKind.NOTE, source,
+                "alice", java.time.Instant.now(), java.util.Map.of("text", "again, later"), null));
+        EvidenceItem next = QuarkusTransaction.requiringNew().call(() -> ledger.append(caseId, EvidenceKind.NOTE,
+                UUID.randomUUID().toString(), "alice", java.time.Instant.now(), java.util.Map.of("text", "another"), null));
+
+        List<EvidenceItem> items = ledger(caseId);
+        assertThat(items).hasSize(3); // the case's signal, the note once, the other note
+        assertThat(first[1].id).isEqualTo(first[0].id);
+        assertThat(later.id).isEqualTo(first[0].id);
+        assertThat(items.get(1).canonical).contains("first").doesNotContain("again");
+        assertThat(next.seq).isEqualTo(3);
+        assertThat(next.prevHash).isEqualTo(items.get(1).hash);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ledger.head(caseId)))
+                .isEqualTo(new EvidenceLedger.ChainHead(3, next.hash));
     }
 
     @Test
