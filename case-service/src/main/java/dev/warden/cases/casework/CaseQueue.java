@@ -70,6 +70,10 @@ public class CaseQueue {
             where.add("c.openedAt >= :openedAfter");
             p.put("openedAfter", now.minus(f.newerThan()));
         }
+        if (f.overdue() != null) {
+            where.add(f.overdue() ? "c.dueAt < :now" : "(c.dueAt is null or c.dueAt >= :now)");
+            p.put("now", now);
+        }
         if (f.proposedAction() != null) {
             where.add("c.proposedAction = :proposed");
             p.put("proposed", f.proposedAction());

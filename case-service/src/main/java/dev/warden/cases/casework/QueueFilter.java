@@ -5,5 +5,6 @@ import java.util.List;
 
 /** What a reviewer asks the queue for; every criterion is optional. */
 public record QueueFilter(List<CaseStatus> statuses, String violation, String accountType, String assignee,
-        Double minScore, Double maxScore, Duration olderThan, Duration newerThan, String proposedAction) {
+        Double minScore, Double maxScore, Duration olderThan, Duration newerThan, String proposedAction,
+        Boolean overdue) {
 }

@@ -15,6 +15,7 @@ import dev.warden.cases.account.Account;
 import dev.warden.cases.account.AccountStatus;
 import dev.warden.cases.casework.CaseStatus;
 import dev.warden.cases.casework.EnforcementCase;
+import dev.warden.cases.config.ReviewDeadlineConfig;
 import dev.warden.cases.decision.CaseService;
 import dev.warden.cases.decision.DecisionCommand;
 import dev.warden.cases.policy.EnforcementPolicy;
@@ -43,6 +44,9 @@ public class SignalIntake {
     Clock clock;
 
     @Inject
+    ReviewDeadlineConfig deadlines;
+
+    @Inject
     Event<SignalFiled> signalFiled;
 
     public enum Outcome { DUPLICATE, QUEUED, ACTIONED, ALREADY_ENFORCED }
@@ -69,6 +73,7 @@ public class SignalIntake {
         c.maxScore = Math.max(c.maxScore, signal.score());
         c.priority = Math.max(c.priority, outcome.priority());
         c.updatedAt = now;
+        setDueDate(c);
         if (outcome.ruleId() != null) {
             c.policyRuleId = outcome.ruleId();
             c.policyRuleVersion = outcome.ruleVersion();
@@ -84,6 +89,7 @@ public class SignalIntake {
         if (!outcome.automatic()) {
             if (c.status == CaseStatus.ACTIONED || c.status == CaseStatus.DISMISSED) {
                 c.status = CaseStatus.NEW; // new evidence after a decision: back to the queue
+                c.dueAt = now.plus(deadlines.forPriority(c.priority));
             }
             return Outcome.QUEUED;
         }
@@ -91,6 +97,14 @@ public class SignalIntake {
         cases.applyDecision(c.id, new DecisionCommand(outcome.action(), outcome.reasonCode(), outcome.reasonText(),
                 SYSTEM_ACTOR, true, outcome.ruleId(), outcome.ruleVersion(), until, outcome.policyVersion()));
         return Outcome.ACTIONED;
+    }
+
+    /** Due from when the case was opened; a higher priority only brings the date forward, never back. */
+    private void setDueDate(EnforcementCase c) {
+        Instant due = c.openedAt.plus(deadlines.forPriority(c.priority));
+        if (c.dueAt == null || due.isBefore(c.dueAt)) {
+            c.dueAt = due;
+        }
     }
 
     private static EnforcementCase open(String accountId, DetectionSignal signal, Instant now) {

@@ -129,9 +129,9 @@ class CaseLatencyBench {
     /** The service calls behind the two endpoints, one at a time: what a request costs without HTTP and load. */
     private void serverSide(List<UUID> ids) {
         QueueFilter[] filters = {
-                new QueueFilter(List.of(CaseStatus.NEW), null, null, null, null, null, null, null, null),
-                new QueueFilter(List.of(CaseStatus.NEW), "BULK_MESSAGING", null, null, null, null, null, null, null),
-                new QueueFilter(List.of(CaseStatus.NEW), null, "BUSINESS", null, 0.5, null, null, null, null) };
+                new QueueFilter(List.of(CaseStatus.NEW), null, null, null, null, null, null, null, null, null),
+                new QueueFilter(List.of(CaseStatus.NEW), "BULK_MESSAGING", null, null, null, null, null, null, null, null),
+                new QueueFilter(List.of(CaseStatus.NEW), null, "BUSINESS", null, 0.5, null, null, null, null, null) };
         int[] pages = { 0, 0, 0, 3 };
         for (int round = 0; round < 2; round++) { // round 0 warms up
             List<Long> queueNanos = new ArrayList<>();

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,8 +22,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.cases.Fixtures;
+import dev.warden.cases.Signals;
 import dev.warden.cases.signal.SignalIntake;
+import dev.warden.contracts.signal.Violation;
 import dev.warden.testsupport.WardenOidc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -160,6 +165,38 @@ class QueueResourceTest {
         given().auth().oauth2(t).when().post("/api/cases/{id}/release", caseId).then().statusCode(409);
         given().auth().oauth2(t).queryParam("olderThan", "PT0S").queryParam("size", "1")
                 .when().get("/api/cases").then().statusCode(200).body("size", greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void casesAreDueByPriorityAndTheOverdueFilterFindsThoseThatWaitedTooLong() {
+        String business = "acc-q-due-b-" + UUID.randomUUID();
+        intake.receive(Signals.of(business, Violation.NON_PERSONAL_USE, 0.9, "BUSINESS", null)); // review, priority 90
+        UUID urgent = Fixtures.caseOf(business);
+        String personal = "acc-q-due-p-" + UUID.randomUUID();
+        intake.receive(Signals.of(personal, Violation.NON_PERSONAL_USE, 0.6, "PRIVATE", null)); // review by score
+        UUID normal = Fixtures.caseOf(personal);
+        EnforcementCase u = Fixtures.load(urgent);
+        EnforcementCase n = Fixtures.load(normal);
+        assertThat(u.priority).isEqualTo(90);
+        assertThat(u.accountType).isEqualTo("BUSINESS");
+        assertThat(u.dueAt).isEqualTo(u.openedAt.plus(Duration.ofHours(4)));
+        assertThat(n.priority).isBetween(40, 79);
+        assertThat(n.dueAt).isEqualTo(n.openedAt.plus(Duration.ofHours(24)));
+
+        QuarkusTransaction.requiringNew().run(() -> EnforcementCase.update("dueAt = ?1 where id = ?2",
+                Instant.now().minusSeconds(60), urgent));
+        String t = WardenOidc.tokenFor("reviewer");
+        List<String> overdue = given().auth().oauth2(t).queryParam("overdue", "true").queryParam("newerThan", "PT5M")
+                .queryParam("violation", "NON_PERSONAL_USE").queryParam("size", "200")
+                .when().get("/api/cases").then().statusCode(200).extract().jsonPath().getList("items.id");
+        List<String> onTime = given().auth().oauth2(t).queryParam("overdue", "false").queryParam("accountType", "PRIVATE")
+                .queryParam("newerThan", "PT5M").queryParam("violation", "NON_PERSONAL_USE").queryParam("size", "200")
+                .when().get("/api/cases").then().statusCode(200)
+                .body("items.accountType", everyItem(equalTo("PRIVATE"))).extract().jsonPath().getList("items.id");
+        assertThat(overdue).contains(urgent.toString()).doesNotContain(normal.toString());
+        assertThat(onTime).contains(normal.toString()).doesNotContain(urgent.toString());
+        given().auth().oauth2(t).queryParam("overdue", "yes").when().get("/api/cases").then().statusCode(400)
+                .body("errors[0].field", equalTo("overdue"));
     }
 
     @Test

@@ -34,6 +34,16 @@ public final class QueryParams {
         }
     }
 
+    public static Boolean bool(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw ProblemException.invalid(field, "must be true or false");
+        }
+        return Boolean.valueOf(value);
+    }
+
     public static Double score(String field, String value) {
         if (value == null) {
             return null;

@@ -63,6 +63,7 @@ public class QueueResource {
             @QueryParam("olderThan") String olderThan,
             @QueryParam("newerThan") String newerThan,
             @QueryParam("proposedAction") String proposedAction,
+            @QueryParam("overdue") String overdue,
             @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("50") String size) {
         List<CaseStatus> statuses = new ArrayList<>();
@@ -81,7 +82,8 @@ public class QueueResource {
             throw ProblemException.invalid("maxScore", "must not be below minScore");
         }
         return queue.list(new QueueFilter(statuses, violation, accountType, assignee, min, max,
-                QueryParams.duration("olderThan", olderThan), QueryParams.duration("newerThan", newerThan), proposedAction),
+                QueryParams.duration("olderThan", olderThan), QueryParams.duration("newerThan", newerThan), proposedAction,
+                QueryParams.bool("overdue", overdue)),
                 QueryParams.intParam("page", page, 0, 100_000), QueryParams.intParam("size", size, 1, 200));
     }
 
