@@ -63,20 +63,26 @@ class DetectionBenchmark {
         int accounts = Integer.getInteger("bench.accounts", 3000);
         long seed = Long.getLong("bench.seed", 42);
         String bootstrap = WardenKafka.bootstrapServers();
+        System.out.printf("%n[bench] start: load average %s, %d cores%n", loadAverage(),
+                Runtime.getRuntime().availableProcessors());
 
         // 1. produce the scenario once
         Scenario scenario = Scenario.defaults(seed, accounts, Instant.now().minus(Duration.ofMinutes(61)));
         List<Label> labels = new ArrayList<>();
         long produced;
         long t0 = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong acked = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
-            long[] n = {0};
-            new TrafficGenerator(scenario).generate(e -> {
-                producer.send(new ProducerRecord<>(Topics.ACTIVITY, e.accountId(), WardenJson.write(e)));
-                n[0]++;
-            }, labels::add);
+            new TrafficGenerator(scenario).generate(e -> producer.send(
+                    new ProducerRecord<>(Topics.ACTIVITY, e.accountId(), WardenJson.write(e)),
+                    (meta, error) -> (error == null ? acked : failed).incrementAndGet()), labels::add);
             producer.flush();
-            produced = n[0];
+        }
+        produced = acked.get(); // what is on the topic: both readers wait for exactly this many
+        if (failed.get() > 0) {
+            System.out.printf("[bench] WARNING: %d sends failed (overloaded broker?); figures of this run are suspect%n",
+                    failed.get());
         }
         System.out.printf("%n[bench] produced %d events of %d accounts in %.1f s%n", produced, accounts,
                 (System.nanoTime() - t0) / 1e9);
@@ -89,16 +95,24 @@ class DetectionBenchmark {
         DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class).build()
                 .getConfigMapping(DetectionConfig.class);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        Properties props = new Properties();
+        // exactly the service's production Kafka Streams settings (application.properties, no profile),
+        // only the application id, bootstrap servers and state directory are the benchmark's own
+        Properties props = productionStreamsConfig();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "warden-bench-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("warden-bench").toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        int threads = Integer.parseInt(props.getProperty(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"));
+        System.out.printf("[bench] topology configuration (production, from application.properties): %s%n",
+                new java.util.TreeMap<>(props));
         KafkaStreams streams = new KafkaStreams(new ActivityTopology().buildTopology(config, Clock.systemUTC(), metrics),
                 props);
+        String jfr = System.getProperty("bench.jfr"); // -Dbench.jfr=/tmp/topology.jfr profiles the topology phase
+        jdk.jfr.Recording recording = null;
+        if (jfr != null && !jfr.isBlank()) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(java.nio.file.Path.of(jfr));
+            recording.start();
+        }
         streams.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         // timed from the first record processed: group join and internal-topic creation are not throughput
@@ -106,14 +120,26 @@ class DetectionBenchmark {
             Thread.sleep(2);
         }
         long s0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         while (processed(metrics) < produced && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         double topologyRate = processed(metrics) / ((System.nanoTime() - s0) / 1e9);
-        System.out.printf("[bench] topology (1 stream thread): %d events in %.2f s = %.0f events/s%n",
-                (long) processed(metrics), (System.nanoTime() - s0) / 1e9, topologyRate);
-        System.out.printf("[bench] ratio topology / plain consumer: %.3f (bytes only), %.3f (with parsing)%n",
-                topologyRate / rawRate, topologyRate / parseRate);
+        long cpuNanos = processCpuNanos() - cpu0;
+        System.out.printf("[bench] during the topology run: JVM (broker + streams) used %.2f s CPU in %.2f s wall; "
+                + "stream threads %s%n", cpuNanos / 1e9, (System.nanoTime() - s0) / 1e9, streamThreadCpu());
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+            System.out.printf("[bench] JFR recording of the topology phase: %s%n", jfr);
+        }
+        System.out.printf("[bench] topology (%d stream thread%s): %d events in %.2f s = %.0f events/s%n", threads,
+                threads == 1 ? "" : "s", (long) processed(metrics), (System.nanoTime() - s0) / 1e9, topologyRate);
+        System.out.printf("[bench] ratio topology (%d stream thread%s) / plain consumer (1 KafkaConsumer): %.3f (bytes only), "
+                + "%.3f (with parsing)%n", threads, threads == 1 ? "" : "s", topologyRate / rawRate, topologyRate / parseRate);
+
+        System.out.printf("[bench] records written to internal topics: %s%n",
+                internalTopicRecords(bootstrap, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
 
         // 4. quality of the signals of the scenario
         Thread.sleep(3000);
@@ -171,6 +197,74 @@ class DetectionBenchmark {
                     sorted.get(sorted.size() - 1));
         }
         streams.close(Duration.ofSeconds(10));
+    }
+
+    /**
+     * The {@code kafka-streams.*} entries of the service's application.properties for the production profile
+     * (what Quarkus hands to KafkaStreams), without the prefix. Profile-specific entries ({@code %test.}, {@code %dev.})
+     * are ignored.
+     */
+    static Properties productionStreamsConfig() throws java.io.IOException {
+        Properties file = new Properties();
+        try (var in = DetectionBenchmark.class.getClassLoader().getResourceAsStream("application.properties")) {
+            file.load(in);
+        }
+        Properties props = new Properties();
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith("kafka-streams.")) {
+                props.put(key.substring("kafka-streams.".length()), file.getProperty(key));
+            }
+        }
+        return props;
+    }
+
+    /** The 1/5/15-minute load average (Linux), so noisy figures can be read in context. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format("%.2f (1 min)", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
+        }
+    }
+
+    /** End offsets summed over partitions: how many records the topology wrote to its repartition topics and changelogs. */
+    private static String internalTopicRecords(String bootstrap, String applicationId) {
+        List<String> suffixes = List.of("fingerprint-repartition", "campaign-by-account-repartition",
+                ActivityTopology.ACCOUNT_STORE + "-changelog", "fingerprint-senders-changelog");
+        StringBuilder sb = new StringBuilder();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            for (String suffix : suffixes) {
+                String topic = applicationId + "-" + suffix;
+                List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                long sum = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                sb.append(suffix).append(' ').append(sum).append(", ");
+            }
+        } catch (RuntimeException e) {
+            sb.append("(not available: ").append(e.getMessage()).append(")  ");
+        }
+        return sb.substring(0, sb.length() - 2);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU seconds used so far by each live Kafka Streams thread (stream threads and their producers' I/O threads). */
+    private static String streamThreadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        StringBuilder sb = new StringBuilder();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains("warden-bench") && info.getThreadName().contains("StreamThread")) {
+                String name = info.getThreadName().replaceAll(".*?((Global)?StreamThread(-\\d+(-producer)?)?)$", "$1");
+                sb.append(String.format("%s %.2f s, ", name, mx.getThreadCpuTime(info.getThreadId()) / 1e9));
+            }
+        }
+        return sb.length() == 0 ? "-" : sb.substring(0, sb.length() - 2);
     }
 
     private static double processed(SimpleMeterRegistry metrics) {
