@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -54,7 +55,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * Options: -Dbench.accounts=3000 -Dbench.seed=42 -Dbench.bursts=40.
  * One broker, one topic: the simulator's default scenario is produced once, then read by a plain
  * KafkaConsumer (bytes only, and bytes + contract parsing), then processed by the detection topology.
- * Both are timed from their first record to the last one.
+ * Both are timed from their first record to the last one, twice: a first pass (cold JIT) and a second pass of each
+ * reader (new consumer group / new application id with empty state) once the code is compiled.
  */
 class DetectionBenchmark {
 
@@ -88,58 +90,28 @@ class DetectionBenchmark {
                 (System.nanoTime() - t0) / 1e9);
 
         // 2. plain consumer: bytes, then bytes + contract parsing (what any reader of the topic must do)
-        double rawRate = consume(bootstrap, produced, false);
-        double parseRate = consume(bootstrap, produced, true);
+        double rawRate = consume(bootstrap, produced, false, "first pass");
+        double parseRate = consume(bootstrap, produced, true, "first pass");
 
-        // 3. the topology on the same topic
+        // 3. the topology on the same topic, production configuration
         DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class).build()
                 .getConfigMapping(DetectionConfig.class);
-        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        // exactly the service's production Kafka Streams settings (application.properties, no profile),
-        // only the application id, bootstrap servers and state directory are the benchmark's own
-        Properties props = productionStreamsConfig();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "warden-bench-" + UUID.randomUUID());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("warden-bench").toString());
-        int threads = Integer.parseInt(props.getProperty(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"));
-        System.out.printf("[bench] topology configuration (production, from application.properties): %s%n",
-                new java.util.TreeMap<>(props));
-        KafkaStreams streams = new KafkaStreams(new ActivityTopology().buildTopology(config, Clock.systemUTC(), metrics),
-                props);
-        String jfr = System.getProperty("bench.jfr"); // -Dbench.jfr=/tmp/topology.jfr profiles the topology phase
-        jdk.jfr.Recording recording = null;
-        if (jfr != null && !jfr.isBlank()) {
-            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-            recording.setDestination(java.nio.file.Path.of(jfr));
-            recording.start();
-        }
-        streams.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        // timed from the first record processed: group join and internal-topic creation are not throughput
-        while (processed(metrics) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
-        long s0 = System.nanoTime();
-        long cpu0 = processCpuNanos();
-        while (processed(metrics) < produced && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        double topologyRate = processed(metrics) / ((System.nanoTime() - s0) / 1e9);
-        long cpuNanos = processCpuNanos() - cpu0;
-        System.out.printf("[bench] during the topology run: JVM (broker + streams) used %.2f s CPU in %.2f s wall; "
-                + "stream threads %s%n", cpuNanos / 1e9, (System.nanoTime() - s0) / 1e9, streamThreadCpu());
-        if (recording != null) {
-            recording.stop();
-            recording.close();
-            System.out.printf("[bench] JFR recording of the topology phase: %s%n", jfr);
-        }
-        System.out.printf("[bench] topology (%d stream thread%s): %d events in %.2f s = %.0f events/s%n", threads,
-                threads == 1 ? "" : "s", (long) processed(metrics), (System.nanoTime() - s0) / 1e9, topologyRate);
-        System.out.printf("[bench] ratio topology (%d stream thread%s) / plain consumer (1 KafkaConsumer): %.3f (bytes only), "
-                + "%.3f (with parsing)%n", threads, threads == 1 ? "" : "s", topologyRate / rawRate, topologyRate / parseRate);
+        TopologyRun cold = runTopology(bootstrap, produced, config, "first pass", false);
+        cold.streams().close(Duration.ofSeconds(10));
+        System.out.printf("[bench] ratio, first pass (cold JIT), topology (%s) / plain consumer (1 KafkaConsumer): "
+                + "%.3f (bytes only), %.3f (with parsing)%n", cold.threadsLabel(), cold.rate() / rawRate,
+                cold.rate() / parseRate);
 
-        System.out.printf("[bench] records written to internal topics: %s%n",
-                internalTopicRecords(bootstrap, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
+        // second pass of each reader over the same topic in the same JVM (new consumer group, new application id and
+        // empty state): the code is compiled by now, which the first pass of the much larger topology pays for
+        double rawWarm = consume(bootstrap, produced, false, "second pass");
+        double parseWarm = consume(bootstrap, produced, true, "second pass");
+        TopologyRun warm = runTopology(bootstrap, produced, config, "second pass",
+                System.getProperty("bench.jfr") != null);
+        KafkaStreams streams = warm.streams();
+        System.out.printf("[bench] ratio, second pass (warm JIT), topology (%s) / plain consumer (1 KafkaConsumer): "
+                + "%.3f (bytes only), %.3f (with parsing)%n", warm.threadsLabel(), warm.rate() / rawWarm,
+                warm.rate() / parseWarm);
 
         // 4. quality of the signals of the scenario
         Thread.sleep(3000);
@@ -229,6 +201,63 @@ class DetectionBenchmark {
         }
     }
 
+    private record TopologyRun(KafkaStreams streams, double rate, String threadsLabel) {
+    }
+
+    private static TopologyRun runTopology(String bootstrap, long produced, DetectionConfig config, String pass,
+            boolean profile) throws Exception {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        // exactly the service's production Kafka Streams settings (application.properties, no profile),
+        // only the application id, bootstrap servers and state directory are the benchmark's own
+        Properties props = productionStreamsConfig();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "warden-bench-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("warden-bench").toString());
+        int threads = Integer.parseInt(props.getProperty(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"));
+        String threadsLabel = threads + " stream thread" + (threads == 1 ? "" : "s");
+        System.out.printf("[bench] topology configuration (production, from application.properties): %s%n",
+                new java.util.TreeMap<>(props));
+        KafkaStreams streams = new KafkaStreams(new ActivityTopology().buildTopology(config, Clock.systemUTC(), metrics),
+                props);
+        String jfr = System.getProperty("bench.jfr"); // -Dbench.jfr=/tmp/topology.jfr profiles the second topology pass
+        jdk.jfr.Recording recording = null;
+        if (profile && jfr != null && !jfr.isBlank()) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(java.nio.file.Path.of(jfr));
+            recording.start();
+        }
+        streams.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // timed from the first record processed: group join and internal-topic creation are not throughput
+        while (processed(metrics) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        long s0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
+        Map<String, Long> threadCpu0 = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+        while (processed(metrics) < produced && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - s0) / 1e9;
+        double rate = processed(metrics) / seconds;
+        long cpuNanos = processCpuNanos() - cpu0;
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+            System.out.printf("[bench] JFR recording of this topology pass: %s%n", jfr);
+        }
+        StringBuilder perThread = new StringBuilder();
+        streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).forEach((name, nanos) -> perThread
+                .append(String.format("%s %.2f s, ", name, (nanos - threadCpu0.getOrDefault(name, 0L)) / 1e9)));
+        System.out.printf("[bench] topology (%s), %s: %d events in %.2f s = %.0f events/s%n", threadsLabel, pass,
+                (long) processed(metrics), seconds, rate);
+        System.out.printf("[bench]   CPU during it: whole JVM (broker, JIT, streams) %.2f s; %s%n", cpuNanos / 1e9,
+                perThread.length() == 0 ? "-" : perThread.substring(0, perThread.length() - 2));
+        System.out.printf("[bench]   records written to internal topics: %s%n",
+                internalTopicRecords(bootstrap, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
+        return new TopologyRun(streams, rate, threadsLabel);
+    }
+
     /** End offsets summed over partitions: how many records the topology wrote to its repartition topics and changelogs. */
     private static String internalTopicRecords(String bootstrap, String applicationId) {
         List<String> suffixes = List.of("fingerprint-repartition", "campaign-by-account-repartition",
@@ -254,17 +283,17 @@ class DetectionBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** CPU seconds used so far by each live Kafka Streams thread (stream threads and their producers' I/O threads). */
-    private static String streamThreadCpu() {
+    /** CPU nanoseconds used so far by each live thread of this Kafka Streams application (stream threads, their producers). */
+    private static Map<String, Long> streamThreadCpu(String applicationId) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        StringBuilder sb = new StringBuilder();
+        Map<String, Long> out = new java.util.TreeMap<>();
         for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (info != null && info.getThreadName().contains("warden-bench") && info.getThreadName().contains("StreamThread")) {
+            if (info != null && info.getThreadName().contains(applicationId) && info.getThreadName().contains("StreamThread")) {
                 String name = info.getThreadName().replaceAll(".*?((Global)?StreamThread(-\\d+(-producer)?)?)$", "$1");
-                sb.append(String.format("%s %.2f s, ", name, mx.getThreadCpuTime(info.getThreadId()) / 1e9));
+                out.put(name, mx.getThreadCpuTime(info.getThreadId()));
             }
         }
-        return sb.length() == 0 ? "-" : sb.substring(0, sb.length() - 2);
+        return out;
     }
 
     private static double processed(SimpleMeterRegistry metrics) {
@@ -273,7 +302,7 @@ class DetectionBenchmark {
         return accepted + rejected;
     }
 
-    private static double consume(String bootstrap, long expected, boolean parse) {
+    private static double consume(String bootstrap, long expected, boolean parse, String pass) {
         ActivityEventParser parser = new ActivityEventParser(Duration.ofMinutes(5));
         Properties p = consumerProps(bootstrap);
         long n = 0;
@@ -297,8 +326,8 @@ class DetectionBenchmark {
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("[bench] plain KafkaConsumer%s: %d events in %.2f s = %.0f events/s%n",
-                parse ? " + contract parsing" : " (bytes only)", n, secs, n / secs);
+        System.out.printf("[bench] plain KafkaConsumer%s, %s: %d events in %.2f s = %.0f events/s%n",
+                parse ? " + contract parsing" : " (bytes only)", pass, n, secs, n / secs);
         return n / secs;
     }
 
