@@ -112,6 +112,10 @@ class DetectionBenchmark {
         System.out.printf("[bench] ratio, second pass (warm JIT), topology (%s) / plain consumer (1 KafkaConsumer): "
                 + "%.3f (bytes only), %.3f (with parsing)%n", warm.threadsLabel(), warm.rate() / rawWarm,
                 warm.rate() / parseWarm);
+        double floor = streamsFloor(bootstrap, produced);
+        System.out.printf("[bench] Kafka Streams floor (source -> no-op, production config, no state), second pass: "
+                + "%.0f events/s = %.3f of the plain consumer (bytes only); the topology reaches %.3f of this floor%n",
+                floor, floor / rawWarm, warm.rate() / floor);
 
         // 4. quality of the signals of the scenario
         Thread.sleep(3000);
@@ -198,6 +202,31 @@ class DetectionBenchmark {
         } catch (java.io.IOException | RuntimeException e) {
             return String.format("%.2f (1 min)", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage());
+        }
+    }
+
+    /** What Kafka Streams itself costs: the same source and configuration, a processor that only counts. */
+    private static double streamsFloor(String bootstrap, long produced) throws Exception {
+        Properties props = productionStreamsConfig();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "warden-bench-floor-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("warden-bench").toString());
+        java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        org.apache.kafka.streams.StreamsBuilder builder = new org.apache.kafka.streams.StreamsBuilder();
+        builder.stream(Topics.ACTIVITY, org.apache.kafka.streams.kstream.Consumed.with(
+                org.apache.kafka.common.serialization.Serdes.ByteArray(), org.apache.kafka.common.serialization.Serdes.ByteArray()))
+                .foreach((k, v) -> count.incrementAndGet());
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (count.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            long s0 = System.nanoTime();
+            while (count.get() < produced && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            return count.get() / ((System.nanoTime() - s0) / 1e9);
         }
     }
 
