@@ -1,14 +1,22 @@
 package dev.warden.contracts.activity;
 
+import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,16 +26,18 @@ import dev.warden.contracts.json.WardenJson;
  * Reads untrusted {@code warden.activity.v1} bytes and applies the contract: required fields, known
  * enum values, value ranges. Unknown fields are ignored (forward compatibility). A rejection carries a
  * one-line reason that goes into the dead-letter header.
+ * <p>
+ * One streaming pass collects the contract's fields (no JSON tree); anything unusual — malformed JSON, a
+ * root that is not an object, a repeated field — is read again through Jackson's tree, so rejections and
+ * their reasons are exactly those of the tree reader. The validation below runs on the collected fields
+ * either way.
  */
 public final class ActivityEventParser {
 
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9:._-]{1,128}");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-fA-F]{1,128}");
-    private static final Pattern EVENT_ID = Pattern.compile("[0-9a-fA-F-]{1,64}");
     private static final int MAX_RECIPIENTS = 1_000_000;
 
     private final ObjectMapper mapper = WardenJson.mapper();
+    private final boolean failOnTrailingTokens = mapper.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Duration maxFutureSkew;
 
     /** @param maxFutureSkew how far in the future (against the caller's clock) occurredAt may lie */
@@ -39,78 +49,136 @@ public final class ActivityEventParser {
         if (bytes == null || bytes.length == 0) {
             return new ParseResult.Rejected("empty record");
         }
-        JsonNode node;
-        try {
-            node = mapper.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            return new ParseResult.Rejected("not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            return new ParseResult.Rejected("unreadable record: " + e.getMessage());
+        Fields fields = stream(bytes);
+        if (fields == null) {
+            JsonNode node;
+            try {
+                node = mapper.readTree(bytes);
+            } catch (JsonProcessingException e) {
+                return new ParseResult.Rejected("not valid JSON: " + e.getOriginalMessage());
+            } catch (java.io.IOException e) {
+                return new ParseResult.Rejected("unreadable record: " + e.getMessage());
+            }
+            if (node == null || !node.isObject()) {
+                return new ParseResult.Rejected("not a JSON object");
+            }
+            fields = Fields.of(node);
         }
-        if (node == null || !node.isObject()) {
-            return new ParseResult.Rejected("not a JSON object");
-        }
         try {
-            return new ParseResult.Accepted(read(node, now));
+            return new ParseResult.Accepted(read(fields, now));
         } catch (InvalidField e) {
             return new ParseResult.Rejected(e.getMessage());
         }
     }
 
-    private ActivityEvent read(JsonNode n, Instant now) {
-        String eventId = requiredText(n, "eventId");
-        if (!EVENT_ID.matcher(eventId).matches()) {
+    /** The fields of a well-formed JSON object with no repeated contract field, or null: read it as a tree. */
+    private Fields stream(byte[] bytes) {
+        try (JsonParser p = mapper.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Fields f = new Fields();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                if (t != JsonToken.FIELD_NAME) {
+                    return null;
+                }
+                int field = Field.index(p.currentName());
+                JsonToken value = p.nextToken();
+                if (field < 0) {
+                    p.skipChildren(); // unknown field: ignored, but still checked for well-formedness
+                    continue;
+                }
+                if (f.kind[field] != Fields.ABSENT) {
+                    return null; // repeated field: let the tree decide which one counts
+                }
+                switch (value) {
+                    case VALUE_STRING -> f.set(field, Fields.TEXT).text[field] = p.getText();
+                    case VALUE_NULL -> f.set(field, Fields.NULL);
+                    case VALUE_TRUE, VALUE_FALSE -> f.set(field, Fields.BOOLEAN).bool[field] = value == JsonToken.VALUE_TRUE;
+                    case VALUE_NUMBER_INT -> {
+                        if (p.getNumberType() == JsonParser.NumberType.INT) {
+                            f.set(field, Fields.INT).number[field] = p.getIntValue();
+                        } else {
+                            f.set(field, Fields.OTHER);
+                        }
+                    }
+                    case VALUE_NUMBER_FLOAT -> f.set(field, Fields.OTHER);
+                    case START_OBJECT, START_ARRAY -> {
+                        p.skipChildren();
+                        f.set(field, Fields.OTHER);
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            if (failOnTrailingTokens && p.nextToken() != null) {
+                return null;
+            }
+            return f;
+        } catch (IOException | RuntimeException e) {
+            return null; // malformed: the tree reader words the reason
+        }
+    }
+
+    private ActivityEvent read(Fields n, Instant now) {
+        String eventId = requiredText(n, Field.EVENT_ID);
+        if (!isEventId(eventId)) {
             throw new InvalidField("field 'eventId' is not a UUID");
         }
-        String accountId = requiredText(n, "accountId");
-        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+        String accountId = requiredText(n, Field.ACCOUNT_ID);
+        if (!isAccountId(accountId)) {
             throw new InvalidField("field 'accountId' must be 1-128 characters of [A-Za-z0-9:._-]");
         }
-        ActivityType type = requiredEnum(n, "type", ActivityType.class);
-        Instant occurredAt = timestamp(requiredText(n, "occurredAt"));
+        ActivityType type = requiredEnum(n, Field.TYPE, ActivityType.class);
+        Instant occurredAt = timestamp(requiredText(n, Field.OCCURRED_AT));
         if (occurredAt.isAfter(now.plus(maxFutureSkew))) {
             throw new InvalidField("field 'occurredAt' lies more than " + maxFutureSkew.toMinutes()
                     + " min in the future");
         }
         ActivityEvent.Builder b = ActivityEvent.builder(eventId, accountId, type, occurredAt)
-                .accountType(optionalEnum(n, "accountType", AccountType.class))
-                .clientType(optionalEnum(n, "clientType", ClientType.class))
-                .contactEmail(optionalText(n, "contactEmail").orElse(null))
-                .locale(optionalText(n, "locale").orElse(null));
-        Optional<String> country = optionalText(n, "country");
-        if (country.isPresent() && !COUNTRY.matcher(country.get()).matches()) {
+                .accountType(optionalEnum(n, Field.ACCOUNT_TYPE, AccountType.class))
+                .clientType(optionalEnum(n, Field.CLIENT_TYPE, ClientType.class))
+                .contactEmail(optionalText(n, Field.CONTACT_EMAIL))
+                .locale(optionalText(n, Field.LOCALE));
+        String country = optionalText(n, Field.COUNTRY);
+        if (country != null && !isCountry(country)) {
             throw new InvalidField("field 'country' must be an ISO 3166-1 alpha-2 code");
         }
-        b.country(country.orElse(null));
+        b.country(country);
         switch (type) {
             case MESSAGE_SENT -> readMessage(n, b);
-            case USER_REPORT -> b.reporterAccountId(requiredText(n, "reporterAccountId"))
-                    .reportReason(requiredEnum(n, "reportReason", ReportReason.class));
+            case USER_REPORT -> b.reporterAccountId(requiredText(n, Field.REPORTER_ACCOUNT_ID))
+                    .reportReason(requiredEnum(n, Field.REPORT_REASON, ReportReason.class));
             case ACCOUNT_REGISTERED, PROFILE_UPDATED -> { }
         }
         return b.build();
     }
 
-    private void readMessage(JsonNode n, ActivityEvent.Builder b) {
-        int recipients = requiredInt(n, "recipientCount", 1, MAX_RECIPIENTS);
-        int inContacts = optionalInt(n, "recipientsInContacts", 0, recipients).orElse(0);
-        Optional<String> fingerprint = optionalText(n, "contentFingerprint");
-        if (fingerprint.isPresent() && !FINGERPRINT.matcher(fingerprint.get()).matches()) {
+    private void readMessage(Fields n, ActivityEvent.Builder b) {
+        int recipients = requiredInt(n, Field.RECIPIENT_COUNT, 1, MAX_RECIPIENTS);
+        int inContacts = optionalInt(n, Field.RECIPIENTS_IN_CONTACTS, 0, recipients).orElse(0);
+        String fingerprint = optionalText(n, Field.CONTENT_FINGERPRINT);
+        if (fingerprint != null && !isFingerprint(fingerprint)) {
             throw new InvalidField("field 'contentFingerprint' must be a hex string");
         }
-        JsonNode reply = n.get("isReply");
-        if (reply != null && !reply.isNull() && !reply.isBoolean()) {
+        byte reply = n.kind[Field.IS_REPLY];
+        if (reply != Fields.ABSENT && reply != Fields.NULL && reply != Fields.BOOLEAN) {
             throw new InvalidField("field 'isReply' must be a boolean");
         }
-        b.chatType(requiredEnum(n, "chatType", ChatType.class))
+        b.chatType(requiredEnum(n, Field.CHAT_TYPE, ChatType.class))
                 .recipientCount(recipients)
                 .recipientsInContacts(inContacts)
-                .contentFingerprint(fingerprint.map(f -> f.toLowerCase(Locale.ROOT)).orElse(null))
-                .forwardCount(optionalInt(n, "forwardCount", 0, Integer.MAX_VALUE).orElse(0))
-                .isReply(reply != null && reply.asBoolean(false));
+                .contentFingerprint(fingerprint == null ? null : fingerprint.toLowerCase(Locale.ROOT))
+                .forwardCount(optionalInt(n, Field.FORWARD_COUNT, 0, Integer.MAX_VALUE).orElse(0))
+                .isReply(reply == Fields.BOOLEAN && n.bool[Field.IS_REPLY]);
     }
 
     private static Instant timestamp(String text) {
+        Instant fast = rfc3339(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
@@ -118,63 +186,284 @@ public final class ActivityEventParser {
         }
     }
 
-    private static String requiredText(JsonNode n, String field) {
-        return optionalText(n, field).orElseThrow(() -> new InvalidField("missing field '" + field + "'"));
+    /**
+     * The common shape {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)} without the formatter machinery, or null
+     * for anything else (then {@link OffsetDateTime#parse} decides). Accepts only what that accepts, with the
+     * same instant: calendar and offset ranges are checked by {@link LocalDateTime#of} and {@link ZoneOffset}.
+     */
+    static Instant rfc3339(String t) {
+        int len = t.length();
+        if (len < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int i = 19;
+        int nano = 0;
+        if (t.charAt(i) == '.') {
+            int start = ++i;
+            while (i < len && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                nano = nano * 10 + (t.charAt(i) - '0');
+                i++;
+            }
+            int n = i - start;
+            if (n == 0 || n > 9) {
+                return null;
+            }
+            for (; n < 9; n++) {
+                nano *= 10;
+            }
+        }
+        try {
+            ZoneOffset offset;
+            if (i == len - 1 && t.charAt(i) == 'Z') {
+                offset = ZoneOffset.UTC;
+            } else if (i == len - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
+                int oh = digits(t, i + 1, 2);
+                int om = digits(t, i + 4, 2);
+                if ((oh | om) < 0) {
+                    return null;
+                }
+                int sign = t.charAt(i) == '-' ? -1 : 1;
+                offset = ZoneOffset.ofHoursMinutes(sign * oh, sign * om);
+            } else {
+                return null;
+            }
+            return LocalDateTime.of(year, month, day, hour, minute, second, nano).toInstant(offset);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
-    private static Optional<String> optionalText(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return Optional.empty();
+    /** The value of {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String t, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
         }
-        if (!v.isTextual()) {
-            throw new InvalidField("field '" + field + "' must be a string");
-        }
-        String s = v.asText().trim();
-        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+        return v;
     }
 
-    private static <E extends Enum<E>> E requiredEnum(JsonNode n, String field, Class<E> type) {
+    /** {@code [0-9a-fA-F-]{1,64}} */
+    private static boolean isEventId(String s) {
+        if (s.isEmpty() || s.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isHex(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [A-Za-z0-9:._-]{1,128}} */
+    private static boolean isAccountId(String s) {
+        if (s.isEmpty() || s.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ':' || c == '.'
+                    || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [A-Z]{2}} */
+    private static boolean isCountry(String s) {
+        return s.length() == 2 && s.charAt(0) >= 'A' && s.charAt(0) <= 'Z' && s.charAt(1) >= 'A' && s.charAt(1) <= 'Z';
+    }
+
+    /** {@code [0-9a-fA-F]{1,128}} */
+    private static boolean isFingerprint(String s) {
+        if (s.isEmpty() || s.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!isHex(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static String requiredText(Fields n, int field) {
+        String s = optionalText(n, field);
+        if (s == null) {
+            throw new InvalidField("missing field '" + Field.NAMES[field] + "'");
+        }
+        return s;
+    }
+
+    /** The trimmed text, null if absent, null or blank. */
+    private static String optionalText(Fields n, int field) {
+        byte kind = n.kind[field];
+        if (kind == Fields.ABSENT || kind == Fields.NULL) {
+            return null;
+        }
+        if (kind != Fields.TEXT) {
+            throw new InvalidField("field '" + Field.NAMES[field] + "' must be a string");
+        }
+        String s = n.text[field].trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static <E extends Enum<E>> E requiredEnum(Fields n, int field, Class<E> type) {
         E value = optionalEnum(n, field, type);
         if (value == null) {
-            throw new InvalidField("missing field '" + field + "'");
+            throw new InvalidField("missing field '" + Field.NAMES[field] + "'");
         }
         return value;
     }
 
-    private static <E extends Enum<E>> E optionalEnum(JsonNode n, String field, Class<E> type) {
-        Optional<String> text = optionalText(n, field);
-        if (text.isEmpty()) {
+    private static <E extends Enum<E>> E optionalEnum(Fields n, int field, Class<E> type) {
+        String text = optionalText(n, field);
+        if (text == null) {
             return null;
         }
         try {
-            return Enum.valueOf(type, text.get());
+            return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidField("unknown " + field + " '" + abbreviate(text.get()) + "'");
+            throw new InvalidField("unknown " + Field.NAMES[field] + " '" + abbreviate(text) + "'");
         }
     }
 
-    private static int requiredInt(JsonNode n, String field, int min, int max) {
-        return optionalInt(n, field, min, max).orElseThrow(() -> new InvalidField("missing field '" + field + "'"));
+    private static int requiredInt(Fields n, int field, int min, int max) {
+        return optionalInt(n, field, min, max)
+                .orElseThrow(() -> new InvalidField("missing field '" + Field.NAMES[field] + "'"));
     }
 
-    private static Optional<Integer> optionalInt(JsonNode n, String field, int min, int max) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
+    private static Optional<Integer> optionalInt(Fields n, int field, int min, int max) {
+        byte kind = n.kind[field];
+        if (kind == Fields.ABSENT || kind == Fields.NULL) {
             return Optional.empty();
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new InvalidField("field '" + field + "' must be an integer");
+        if (kind != Fields.INT) {
+            throw new InvalidField("field '" + Field.NAMES[field] + "' must be an integer");
         }
-        int i = v.intValue();
+        int i = n.number[field];
         if (i < min || i > max) {
-            throw new InvalidField("field '" + field + "' must be between " + min + " and " + max + ", was " + i);
+            throw new InvalidField("field '" + Field.NAMES[field] + "' must be between " + min + " and " + max
+                    + ", was " + i);
         }
         return Optional.of(i);
     }
 
     private static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    /** The contract's field names and their slots in {@link Fields}. */
+    private static final class Field {
+        static final int EVENT_ID = 0;
+        static final int ACCOUNT_ID = 1;
+        static final int TYPE = 2;
+        static final int OCCURRED_AT = 3;
+        static final int ACCOUNT_TYPE = 4;
+        static final int CLIENT_TYPE = 5;
+        static final int CONTACT_EMAIL = 6;
+        static final int LOCALE = 7;
+        static final int COUNTRY = 8;
+        static final int REPORTER_ACCOUNT_ID = 9;
+        static final int REPORT_REASON = 10;
+        static final int RECIPIENT_COUNT = 11;
+        static final int RECIPIENTS_IN_CONTACTS = 12;
+        static final int CONTENT_FINGERPRINT = 13;
+        static final int IS_REPLY = 14;
+        static final int CHAT_TYPE = 15;
+        static final int FORWARD_COUNT = 16;
+        static final String[] NAMES = {"eventId", "accountId", "type", "occurredAt", "accountType", "clientType",
+            "contactEmail", "locale", "country", "reporterAccountId", "reportReason", "recipientCount",
+            "recipientsInContacts", "contentFingerprint", "isReply", "chatType", "forwardCount"};
+
+        static int index(String name) {
+            return switch (name) {
+                case "eventId" -> EVENT_ID;
+                case "accountId" -> ACCOUNT_ID;
+                case "type" -> TYPE;
+                case "occurredAt" -> OCCURRED_AT;
+                case "accountType" -> ACCOUNT_TYPE;
+                case "clientType" -> CLIENT_TYPE;
+                case "contactEmail" -> CONTACT_EMAIL;
+                case "locale" -> LOCALE;
+                case "country" -> COUNTRY;
+                case "reporterAccountId" -> REPORTER_ACCOUNT_ID;
+                case "reportReason" -> REPORT_REASON;
+                case "recipientCount" -> RECIPIENT_COUNT;
+                case "recipientsInContacts" -> RECIPIENTS_IN_CONTACTS;
+                case "contentFingerprint" -> CONTENT_FINGERPRINT;
+                case "isReply" -> IS_REPLY;
+                case "chatType" -> CHAT_TYPE;
+                case "forwardCount" -> FORWARD_COUNT;
+                default -> -1;
+            };
+        }
+    }
+
+    /** The contract fields of one record as JSON kinds and values: what the tree's nodes would say. */
+    private static final class Fields {
+        static final byte ABSENT = 0;
+        static final byte NULL = 1;
+        static final byte TEXT = 2;
+        static final byte BOOLEAN = 3;
+        /** an integral number that fits an int */
+        static final byte INT = 4;
+        /** anything else: a larger or fractional number, an object, an array */
+        static final byte OTHER = 5;
+
+        final byte[] kind = new byte[Field.NAMES.length];
+        final String[] text = new String[Field.NAMES.length];
+        final int[] number = new int[Field.NAMES.length];
+        final boolean[] bool = new boolean[Field.NAMES.length];
+
+        Fields set(int field, byte k) {
+            kind[field] = k;
+            return this;
+        }
+
+        static Fields of(JsonNode object) {
+            Fields f = new Fields();
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                int field = Field.index(e.getKey());
+                if (field < 0) {
+                    continue;
+                }
+                JsonNode v = e.getValue();
+                if (v.isNull()) {
+                    f.set(field, NULL);
+                } else if (v.isTextual()) {
+                    f.set(field, TEXT).text[field] = v.asText();
+                } else if (v.isBoolean()) {
+                    f.set(field, BOOLEAN).bool[field] = v.asBoolean(false);
+                } else if (v.isIntegralNumber() && v.canConvertToInt()) {
+                    f.set(field, INT).number[field] = v.intValue();
+                } else {
+                    f.set(field, OTHER);
+                }
+            }
+            return f;
+        }
     }
 
     private static final class InvalidField extends RuntimeException {

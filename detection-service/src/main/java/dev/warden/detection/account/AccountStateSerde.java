@@ -1,11 +1,7 @@
 package dev.warden.detection.account;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -33,220 +29,303 @@ public class AccountStateSerde implements Serde<AccountState> {
     }
 
     public static byte[] write(AccountState s) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeByte(VERSION);
-            long w = s.watermarkMillis;
-            varlong(out, w);
-            varlong(out, s.registeredAtMillis == 0 ? 0 : w - s.registeredAtMillis + 1);
-            text(out, s.accountType);
-            text(out, s.clientType);
-            text(out, s.country);
-            text(out, s.contactEmail);
-            text(out, s.locale);
-            long wSecond = Math.floorDiv(w, 1000);
-            varint(out, s.seconds.size());
-            for (AccountState.SecondBucket b : s.seconds) {
-                varlong(out, wSecond - b.second);
-                varint(out, b.messages);
-                varint(out, b.nonContactRecipients);
-            }
-            long wSlot = Math.floorDiv(wSecond, AccountState.SLOT_SECONDS);
-            varint(out, s.slots.size());
-            for (AccountState.SlotBucket b : s.slots) {
-                varlong(out, wSlot - b.slot);
-                varint(out, b.messages);
-                varint(out, b.recipients);
-                varint(out, b.nonContactRecipients);
-                varint(out, b.replies);
-                varint(out, b.forwards);
-                varint(out, b.fanoutMessages);
-            }
-            varlong(out, s.lastMessageMillis == 0 ? 0 : w - s.lastMessageMillis + 1);
-            varint(out, s.intervalsMillis.size());
-            for (int i : s.intervalsMillis) {
-                varint(out, i);
-            }
-            varint(out, s.fingerprints.size());
-            for (AccountState.FingerprintCount f : s.fingerprints) {
-                out.writeLong(f.hash);
-                varint(out, f.messages);
-                varint(out, f.nonContactRecipients);
-                varlong(out, w - f.lastSeenMillis);
-            }
-            varint(out, s.reporters.size());
-            for (AccountState.Reporter r : s.reporters) {
-                out.writeInt(r.hash);
-                varlong(out, w - r.atMillis);
-            }
-            varint(out, s.campaignAccounts);
-            varlong(out, s.campaignSeenMillis == 0 ? 0 : w - s.campaignSeenMillis + 1);
-            varint(out, s.recentEventHashes.size());
-            for (int h : s.recentEventHashes) {
-                out.writeInt(h);
-            }
-            varint(out, s.sampleEventIds.size());
-            for (String id : s.sampleEventIds) {
-                UUID uuid = asUuid(id);
-                if (uuid != null) {
-                    out.writeByte(1);
-                    out.writeLong(uuid.getMostSignificantBits());
-                    out.writeLong(uuid.getLeastSignificantBits());
-                } else {
-                    out.writeByte(0);
-                    text(out, id);
-                }
-            }
-            varint(out, s.lastFiredMillis.size());
-            for (var e : s.lastFiredMillis.entrySet()) {
-                text(out, e.getKey());
-                out.writeLong(e.getValue());
-            }
-            out.writeLong(s.silencedUntilMillis);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new SerializationException("cannot write account state", e);
+        Out out = new Out(256);
+        out.writeByte(VERSION);
+        long w = s.watermarkMillis;
+        out.varlong(w);
+        out.varlong(s.registeredAtMillis == 0 ? 0 : w - s.registeredAtMillis + 1);
+        out.text(s.accountType);
+        out.text(s.clientType);
+        out.text(s.country);
+        out.text(s.contactEmail);
+        out.text(s.locale);
+        long wSecond = Math.floorDiv(w, 1000);
+        out.varint(s.seconds.size());
+        for (AccountState.SecondBucket b : s.seconds) {
+            out.varlong(wSecond - b.second);
+            out.varint(b.messages);
+            out.varint(b.nonContactRecipients);
         }
+        long wSlot = Math.floorDiv(wSecond, AccountState.SLOT_SECONDS);
+        out.varint(s.slots.size());
+        for (AccountState.SlotBucket b : s.slots) {
+            out.varlong(wSlot - b.slot);
+            out.varint(b.messages);
+            out.varint(b.recipients);
+            out.varint(b.nonContactRecipients);
+            out.varint(b.replies);
+            out.varint(b.forwards);
+            out.varint(b.fanoutMessages);
+        }
+        out.varlong(s.lastMessageMillis == 0 ? 0 : w - s.lastMessageMillis + 1);
+        out.varint(s.intervalsMillis.size());
+        for (int i : s.intervalsMillis) {
+            out.varint(i);
+        }
+        out.varint(s.fingerprints.size());
+        for (AccountState.FingerprintCount f : s.fingerprints) {
+            out.writeLong(f.hash);
+            out.varint(f.messages);
+            out.varint(f.nonContactRecipients);
+            out.varlong(w - f.lastSeenMillis);
+        }
+        out.varint(s.reporters.size());
+        for (AccountState.Reporter r : s.reporters) {
+            out.writeInt(r.hash);
+            out.varlong(w - r.atMillis);
+        }
+        out.varint(s.campaignAccounts);
+        out.varlong(s.campaignSeenMillis == 0 ? 0 : w - s.campaignSeenMillis + 1);
+        out.varint(s.recentEventHashes.size());
+        for (int h : s.recentEventHashes) {
+            out.writeInt(h);
+        }
+        out.varint(s.sampleEventIds.size());
+        for (String id : s.sampleEventIds) {
+            if (isCanonicalUuid(id)) {
+                out.writeByte(1);
+                out.writeLong(hexLong(id, 0, 8) << 32 | hexLong(id, 9, 4) << 16 | hexLong(id, 14, 4));
+                out.writeLong(hexLong(id, 19, 4) << 48 | hexLong(id, 24, 12));
+            } else {
+                out.writeByte(0);
+                out.text(id);
+            }
+        }
+        out.varint(s.lastFiredMillis.size());
+        for (var e : s.lastFiredMillis.entrySet()) {
+            out.text(e.getKey());
+            out.writeLong(e.getValue());
+        }
+        out.writeLong(s.silencedUntilMillis);
+        return out.toByteArray();
     }
 
     public static AccountState read(byte[] data) {
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+            In in = new In(data);
             int version = in.readByte();
             if (version != VERSION) {
                 throw new SerializationException("unknown account state layout " + version);
             }
             AccountState s = new AccountState();
-            long w = varlong(in);
+            long w = in.varlong();
             s.watermarkMillis = w;
-            long reg = varlong(in);
+            long reg = in.varlong();
             s.registeredAtMillis = reg == 0 ? 0 : w - reg + 1;
-            s.accountType = text(in);
-            s.clientType = text(in);
-            s.country = text(in);
-            s.contactEmail = text(in);
-            s.locale = text(in);
+            s.accountType = in.text();
+            s.clientType = in.text();
+            s.country = in.text();
+            s.contactEmail = in.text();
+            s.locale = in.text();
             long wSecond = Math.floorDiv(w, 1000);
-            for (int i = varint(in); i > 0; i--) {
-                AccountState.SecondBucket b = new AccountState.SecondBucket(wSecond - varlong(in));
-                b.messages = varint(in);
-                b.nonContactRecipients = varint(in);
+            for (int i = in.varint(); i > 0; i--) {
+                AccountState.SecondBucket b = new AccountState.SecondBucket(wSecond - in.varlong());
+                b.messages = in.varint();
+                b.nonContactRecipients = in.varint();
                 s.seconds.add(b);
             }
             long wSlot = Math.floorDiv(wSecond, AccountState.SLOT_SECONDS);
-            for (int i = varint(in); i > 0; i--) {
-                AccountState.SlotBucket b = new AccountState.SlotBucket(wSlot - varlong(in));
-                b.messages = varint(in);
-                b.recipients = varint(in);
-                b.nonContactRecipients = varint(in);
-                b.replies = varint(in);
-                b.forwards = varint(in);
-                b.fanoutMessages = varint(in);
+            for (int i = in.varint(); i > 0; i--) {
+                AccountState.SlotBucket b = new AccountState.SlotBucket(wSlot - in.varlong());
+                b.messages = in.varint();
+                b.recipients = in.varint();
+                b.nonContactRecipients = in.varint();
+                b.replies = in.varint();
+                b.forwards = in.varint();
+                b.fanoutMessages = in.varint();
                 s.slots.add(b);
             }
-            long last = varlong(in);
+            long last = in.varlong();
             s.lastMessageMillis = last == 0 ? 0 : w - last + 1;
-            for (int i = varint(in); i > 0; i--) {
-                s.intervalsMillis.add(varint(in));
+            for (int i = in.varint(); i > 0; i--) {
+                s.intervalsMillis.add(in.varint());
             }
-            for (int i = varint(in); i > 0; i--) {
+            for (int i = in.varint(); i > 0; i--) {
                 AccountState.FingerprintCount f = new AccountState.FingerprintCount();
                 f.hash = in.readLong();
-                f.messages = varint(in);
-                f.nonContactRecipients = varint(in);
-                f.lastSeenMillis = w - varlong(in);
+                f.messages = in.varint();
+                f.nonContactRecipients = in.varint();
+                f.lastSeenMillis = w - in.varlong();
                 s.fingerprints.add(f);
             }
-            for (int i = varint(in); i > 0; i--) {
+            for (int i = in.varint(); i > 0; i--) {
                 AccountState.Reporter r = new AccountState.Reporter();
                 r.hash = in.readInt();
-                r.atMillis = w - varlong(in);
+                r.atMillis = w - in.varlong();
                 s.reporters.add(r);
             }
-            s.campaignAccounts = varint(in);
-            long campaign = varlong(in);
+            s.campaignAccounts = in.varint();
+            long campaign = in.varlong();
             s.campaignSeenMillis = campaign == 0 ? 0 : w - campaign + 1;
-            for (int i = varint(in); i > 0; i--) {
+            for (int i = in.varint(); i > 0; i--) {
                 s.recentEventHashes.add(in.readInt());
             }
-            for (int i = varint(in); i > 0; i--) {
+            for (int i = in.varint(); i > 0; i--) {
                 if (in.readByte() == 1) {
                     s.sampleEventIds.add(new UUID(in.readLong(), in.readLong()).toString());
                 } else {
-                    s.sampleEventIds.add(text(in));
+                    s.sampleEventIds.add(in.text());
                 }
             }
-            for (int i = varint(in); i > 0; i--) {
-                s.lastFiredMillis.put(text(in), in.readLong());
+            for (int i = in.varint(); i > 0; i--) {
+                s.lastFiredMillis.put(in.text(), in.readLong());
             }
             s.silencedUntilMillis = in.readLong();
             return s;
-        } catch (IOException e) {
+        } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new SerializationException("cannot read account state", e);
         }
     }
 
-    private static UUID asUuid(String id) {
+    /** What {@code UUID.fromString(id).toString().equals(id)} accepts: 8-4-4-4-12 lower-case hex digits. */
+    static boolean isCanonicalUuid(String id) {
         if (id.length() != 36) {
-            return null;
+            return false;
         }
-        try {
-            UUID uuid = UUID.fromString(id);
-            return uuid.toString().equals(id) ? uuid : null;
-        } catch (IllegalArgumentException e) {
-            return null;
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long hexLong(String s, int from, int count) {
+        long v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            v = v << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
+        }
+        return v;
+    }
+
+    /** Big-endian writer on a growing array: what DataOutputStream over a ByteArrayOutputStream wrote, minus the layers. */
+    private static final class Out {
+        private byte[] buf;
+        private int pos;
+
+        Out(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        private void ensure(int n) {
+            if (pos + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+            }
+        }
+
+        void writeByte(int b) {
+            ensure(1);
+            buf[pos++] = (byte) b;
+        }
+
+        void writeInt(int v) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buf[pos++] = (byte) (v >>> shift);
+            }
+        }
+
+        void writeLong(long v) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[pos++] = (byte) (v >>> shift);
+            }
+        }
+
+        void varint(int v) {
+            varlong(v);
+        }
+
+        /** Zig-zag varint: small magnitudes, either sign, take one or two bytes. */
+        void varlong(long v) {
+            ensure(10);
+            long z = (v << 1) ^ (v >> 63);
+            while ((z & ~0x7FL) != 0) {
+                buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+                z >>>= 7;
+            }
+            buf[pos++] = (byte) z;
+        }
+
+        void text(String s) {
+            if (s == null) {
+                varint(0);
+                return;
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            varint(b.length + 1);
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, pos);
         }
     }
 
-    private static void text(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            varint(out, 0);
-            return;
+    /** Reader of {@link Out}'s layout; running past the end throws ArrayIndexOutOfBoundsException. */
+    private static final class In {
+        private final byte[] data;
+        private int pos;
+
+        In(byte[] data) {
+            this.data = data;
         }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        varint(out, b.length + 1);
-        out.write(b);
-    }
 
-    private static String text(DataInputStream in) throws IOException {
-        int n = varint(in);
-        if (n == 0) {
-            return null;
+        int readByte() {
+            return data[pos++];
         }
-        byte[] b = new byte[n - 1];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
 
-    private static void varint(DataOutputStream out, int v) throws IOException {
-        varlong(out, v);
-    }
-
-    /** Zig-zag varint: small magnitudes, either sign, take one or two bytes. */
-    private static void varlong(DataOutputStream out, long v) throws IOException {
-        long z = (v << 1) ^ (v >> 63);
-        while ((z & ~0x7FL) != 0) {
-            out.writeByte((int) ((z & 0x7F) | 0x80));
-            z >>>= 7;
+        int readInt() {
+            int v = 0;
+            for (int i = 0; i < 4; i++) {
+                v = v << 8 | (data[pos++] & 0xFF);
+            }
+            return v;
         }
-        out.writeByte((int) z);
-    }
 
-    private static int varint(DataInputStream in) throws IOException {
-        return (int) varlong(in);
-    }
+        long readLong() {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = v << 8 | (data[pos++] & 0xFF);
+            }
+            return v;
+        }
 
-    private static long varlong(DataInputStream in) throws IOException {
-        long z = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = in.readUnsignedByte();
-            z |= (long) (b & 0x7F) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return (z >>> 1) ^ -(z & 1);
+        int varint() {
+            return (int) varlong();
+        }
+
+        long varlong() {
+            long z = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = data[pos++] & 0xFF;
+                z |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            return (z >>> 1) ^ -(z & 1);
+        }
+
+        String text() {
+            int n = varint();
+            if (n == 0) {
+                return null;
+            }
+            if (n - 1 > data.length - pos) {
+                throw new ArrayIndexOutOfBoundsException("text of " + (n - 1) + " bytes past the end");
+            }
+            String s = new String(data, pos, n - 1, StandardCharsets.UTF_8);
+            pos += n - 1;
+            return s;
+        }
     }
 }

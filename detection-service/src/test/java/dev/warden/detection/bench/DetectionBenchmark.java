@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -54,7 +55,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * Options: -Dbench.accounts=3000 -Dbench.seed=42 -Dbench.bursts=40.
  * One broker, one topic: the simulator's default scenario is produced once, then read by a plain
  * KafkaConsumer (bytes only, and bytes + contract parsing), then processed by the detection topology.
- * Both are timed from their first record to the last one.
+ * Both are timed from their first record to the last one, twice: a first pass (cold JIT) and a second pass of each
+ * reader (new consumer group / new application id with empty state) once the code is compiled.
  */
 class DetectionBenchmark {
 
@@ -63,57 +65,57 @@ class DetectionBenchmark {
         int accounts = Integer.getInteger("bench.accounts", 3000);
         long seed = Long.getLong("bench.seed", 42);
         String bootstrap = WardenKafka.bootstrapServers();
+        System.out.printf("%n[bench] start: load average %s, %d cores%n", loadAverage(),
+                Runtime.getRuntime().availableProcessors());
 
         // 1. produce the scenario once
         Scenario scenario = Scenario.defaults(seed, accounts, Instant.now().minus(Duration.ofMinutes(61)));
         List<Label> labels = new ArrayList<>();
         long produced;
         long t0 = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong acked = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
-            long[] n = {0};
-            new TrafficGenerator(scenario).generate(e -> {
-                producer.send(new ProducerRecord<>(Topics.ACTIVITY, e.accountId(), WardenJson.write(e)));
-                n[0]++;
-            }, labels::add);
+            new TrafficGenerator(scenario).generate(e -> producer.send(
+                    new ProducerRecord<>(Topics.ACTIVITY, e.accountId(), WardenJson.write(e)),
+                    (meta, error) -> (error == null ? acked : failed).incrementAndGet()), labels::add);
             producer.flush();
-            produced = n[0];
+        }
+        produced = acked.get(); // what is on the topic: both readers wait for exactly this many
+        if (failed.get() > 0) {
+            System.out.printf("[bench] WARNING: %d sends failed (overloaded broker?); figures of this run are suspect%n",
+                    failed.get());
         }
         System.out.printf("%n[bench] produced %d events of %d accounts in %.1f s%n", produced, accounts,
                 (System.nanoTime() - t0) / 1e9);
 
         // 2. plain consumer: bytes, then bytes + contract parsing (what any reader of the topic must do)
-        double rawRate = consume(bootstrap, produced, false);
-        double parseRate = consume(bootstrap, produced, true);
+        double rawRate = consume(bootstrap, produced, false, "first pass");
+        double parseRate = consume(bootstrap, produced, true, "first pass");
 
-        // 3. the topology on the same topic
+        // 3. the topology on the same topic, production configuration
         DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class).build()
                 .getConfigMapping(DetectionConfig.class);
-        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "warden-bench-" + UUID.randomUUID());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("warden-bench").toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        KafkaStreams streams = new KafkaStreams(new ActivityTopology().buildTopology(config, Clock.systemUTC(), metrics),
-                props);
-        streams.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        // timed from the first record processed: group join and internal-topic creation are not throughput
-        while (processed(metrics) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
-        long s0 = System.nanoTime();
-        while (processed(metrics) < produced && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        double topologyRate = processed(metrics) / ((System.nanoTime() - s0) / 1e9);
-        System.out.printf("[bench] topology (1 stream thread): %d events in %.2f s = %.0f events/s%n",
-                (long) processed(metrics), (System.nanoTime() - s0) / 1e9, topologyRate);
-        System.out.printf("[bench] ratio topology / plain consumer: %.3f (bytes only), %.3f (with parsing)%n",
-                topologyRate / rawRate, topologyRate / parseRate);
+        TopologyRun cold = runTopology(bootstrap, produced, config, "first pass", false);
+        cold.streams().close(Duration.ofSeconds(10));
+        System.out.printf("[bench] ratio, first pass (cold JIT), topology (%s) / plain consumer (1 KafkaConsumer): "
+                + "%.3f (bytes only), %.3f (with parsing)%n", cold.threadsLabel(), cold.rate() / rawRate,
+                cold.rate() / parseRate);
+
+        // second pass of each reader over the same topic in the same JVM (new consumer group, new application id and
+        // empty state): the code is compiled by now, which the first pass of the much larger topology pays for
+        double rawWarm = consume(bootstrap, produced, false, "second pass");
+        double parseWarm = consume(bootstrap, produced, true, "second pass");
+        TopologyRun warm = runTopology(bootstrap, produced, config, "second pass",
+                System.getProperty("bench.jfr") != null);
+        KafkaStreams streams = warm.streams();
+        System.out.printf("[bench] ratio, second pass (warm JIT), topology (%s) / plain consumer (1 KafkaConsumer): "
+                + "%.3f (bytes only), %.3f (with parsing)%n", warm.threadsLabel(), warm.rate() / rawWarm,
+                warm.rate() / parseWarm);
+        double floor = streamsFloor(bootstrap, produced);
+        System.out.printf("[bench] Kafka Streams floor (source -> no-op, production config, no state), second pass: "
+                + "%.0f events/s = %.3f of the plain consumer (bytes only); the topology reaches %.3f of this floor%n",
+                floor, floor / rawWarm, warm.rate() / floor);
 
         // 4. quality of the signals of the scenario
         Thread.sleep(3000);
@@ -173,13 +175,163 @@ class DetectionBenchmark {
         streams.close(Duration.ofSeconds(10));
     }
 
+    /**
+     * The {@code kafka-streams.*} entries of the service's application.properties for the production profile
+     * (what Quarkus hands to KafkaStreams), without the prefix. Profile-specific entries ({@code %test.}, {@code %dev.})
+     * are ignored.
+     */
+    static Properties productionStreamsConfig() throws java.io.IOException {
+        Properties file = new Properties();
+        try (var in = DetectionBenchmark.class.getClassLoader().getResourceAsStream("application.properties")) {
+            file.load(in);
+        }
+        Properties props = new Properties();
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith("kafka-streams.")) {
+                props.put(key.substring("kafka-streams.".length()), file.getProperty(key));
+            }
+        }
+        return props;
+    }
+
+    /** The 1/5/15-minute load average (Linux), so noisy figures can be read in context. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format("%.2f (1 min)", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
+        }
+    }
+
+    /** What Kafka Streams itself costs: the same source and configuration, a processor that only counts. */
+    private static double streamsFloor(String bootstrap, long produced) throws Exception {
+        Properties props = productionStreamsConfig();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "warden-bench-floor-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("warden-bench").toString());
+        java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        org.apache.kafka.streams.StreamsBuilder builder = new org.apache.kafka.streams.StreamsBuilder();
+        builder.stream(Topics.ACTIVITY, org.apache.kafka.streams.kstream.Consumed.with(
+                org.apache.kafka.common.serialization.Serdes.ByteArray(), org.apache.kafka.common.serialization.Serdes.ByteArray()))
+                .foreach((k, v) -> count.incrementAndGet());
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (count.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            long s0 = System.nanoTime();
+            while (count.get() < produced && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            return count.get() / ((System.nanoTime() - s0) / 1e9);
+        }
+    }
+
+    private record TopologyRun(KafkaStreams streams, double rate, String threadsLabel) {
+    }
+
+    private static TopologyRun runTopology(String bootstrap, long produced, DetectionConfig config, String pass,
+            boolean profile) throws Exception {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        // exactly the service's production Kafka Streams settings (application.properties, no profile),
+        // only the application id, bootstrap servers and state directory are the benchmark's own
+        Properties props = productionStreamsConfig();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "warden-bench-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("warden-bench").toString());
+        int threads = Integer.parseInt(props.getProperty(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"));
+        String threadsLabel = threads + " stream thread" + (threads == 1 ? "" : "s");
+        System.out.printf("[bench] topology configuration (production, from application.properties): %s%n",
+                new java.util.TreeMap<>(props));
+        KafkaStreams streams = new KafkaStreams(new ActivityTopology().buildTopology(config, Clock.systemUTC(), metrics),
+                props);
+        String jfr = System.getProperty("bench.jfr"); // -Dbench.jfr=/tmp/topology.jfr profiles the second topology pass
+        jdk.jfr.Recording recording = null;
+        if (profile && jfr != null && !jfr.isBlank()) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(java.nio.file.Path.of(jfr));
+            recording.start();
+        }
+        streams.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // timed from the first record processed: group join and internal-topic creation are not throughput
+        while (processed(metrics) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        long s0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
+        Map<String, Long> threadCpu0 = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+        while (processed(metrics) < produced && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - s0) / 1e9;
+        double rate = processed(metrics) / seconds;
+        long cpuNanos = processCpuNanos() - cpu0;
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+            System.out.printf("[bench] JFR recording of this topology pass: %s%n", jfr);
+        }
+        StringBuilder perThread = new StringBuilder();
+        streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).forEach((name, nanos) -> perThread
+                .append(String.format("%s %.2f s, ", name, (nanos - threadCpu0.getOrDefault(name, 0L)) / 1e9)));
+        System.out.printf("[bench] topology (%s), %s: %d events in %.2f s = %.0f events/s%n", threadsLabel, pass,
+                (long) processed(metrics), seconds, rate);
+        System.out.printf("[bench]   CPU during it: whole JVM (broker, JIT, streams) %.2f s; %s%n", cpuNanos / 1e9,
+                perThread.length() == 0 ? "-" : perThread.substring(0, perThread.length() - 2));
+        System.out.printf("[bench]   records written to internal topics: %s%n",
+                internalTopicRecords(bootstrap, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
+        return new TopologyRun(streams, rate, threadsLabel);
+    }
+
+    /** End offsets summed over partitions: how many records the topology wrote to its repartition topics and changelogs. */
+    private static String internalTopicRecords(String bootstrap, String applicationId) {
+        List<String> suffixes = List.of("fingerprint-repartition", "campaign-by-account-repartition",
+                ActivityTopology.ACCOUNT_STORE + "-changelog", "fingerprint-senders-changelog");
+        StringBuilder sb = new StringBuilder();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            for (String suffix : suffixes) {
+                String topic = applicationId + "-" + suffix;
+                List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                long sum = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                sb.append(suffix).append(' ').append(sum).append(", ");
+            }
+        } catch (RuntimeException e) {
+            sb.append("(not available: ").append(e.getMessage()).append(")  ");
+        }
+        return sb.substring(0, sb.length() - 2);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU nanoseconds used so far by each live thread of this Kafka Streams application (stream threads, their producers). */
+    private static Map<String, Long> streamThreadCpu(String applicationId) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains(applicationId) && info.getThreadName().contains("StreamThread")) {
+                String name = info.getThreadName().replaceAll(".*?((Global)?StreamThread(-\\d+(-producer)?)?)$", "$1");
+                out.put(name, mx.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return out;
+    }
+
     private static double processed(SimpleMeterRegistry metrics) {
         double accepted = metrics.find("warden.activity.accepted").counters().stream().mapToDouble(c -> c.count()).sum();
         double rejected = metrics.find("warden.activity.rejected").counters().stream().mapToDouble(c -> c.count()).sum();
         return accepted + rejected;
     }
 
-    private static double consume(String bootstrap, long expected, boolean parse) {
+    private static double consume(String bootstrap, long expected, boolean parse, String pass) {
         ActivityEventParser parser = new ActivityEventParser(Duration.ofMinutes(5));
         Properties p = consumerProps(bootstrap);
         long n = 0;
@@ -203,8 +355,8 @@ class DetectionBenchmark {
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("[bench] plain KafkaConsumer%s: %d events in %.2f s = %.0f events/s%n",
-                parse ? " + contract parsing" : " (bytes only)", n, secs, n / secs);
+        System.out.printf("[bench] plain KafkaConsumer%s, %s: %d events in %.2f s = %.0f events/s%n",
+                parse ? " + contract parsing" : " (bytes only)", pass, n, secs, n / secs);
         return n / secs;
     }
 

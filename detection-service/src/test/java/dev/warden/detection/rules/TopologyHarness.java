@@ -14,6 +14,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.activity.AccountType;
@@ -24,6 +25,7 @@ import dev.warden.contracts.activity.ClientType;
 import dev.warden.contracts.activity.ReportReason;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
+import dev.warden.detection.account.AccountState;
 import dev.warden.detection.activity.ActivityTopology;
 import dev.warden.detection.config.DetectionConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,6 +40,8 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<String, String> activity;
     final TestInputTopic<String, String> rules;
     final TestOutputTopic<String, String> signals;
+    /** The internal repartition topic the campaign tracker reads: (fingerprint, "account \t millis"). */
+    final TestOutputTopic<String, String> fingerprintSightings;
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     TopologyHarness() {
@@ -51,6 +55,8 @@ final class TopologyHarness implements AutoCloseable {
         activity = driver.createInputTopic(Topics.ACTIVITY, new StringSerializer(), new StringSerializer());
         rules = driver.createInputTopic(Topics.DETECTION_RULES, new StringSerializer(), new StringSerializer());
         signals = driver.createOutputTopic(Topics.SIGNALS, new StringDeserializer(), new StringDeserializer());
+        fingerprintSightings = driver.createOutputTopic("test-fingerprint-repartition", new StringDeserializer(),
+                new StringDeserializer());
     }
 
     void send(ActivityEvent e) {
@@ -59,6 +65,12 @@ final class TopologyHarness implements AutoCloseable {
 
     List<DetectionSignal> signals() {
         return signals.readValuesToList().stream().map(v -> WardenJson.read(v, DetectionSignal.class)).toList();
+    }
+
+    /** The account's state as the detector left it. */
+    AccountState state(String account) {
+        KeyValueStore<String, AccountState> store = driver.getKeyValueStore(ActivityTopology.ACCOUNT_STORE);
+        return store.get(account);
     }
 
     static ActivityEvent registered(String account, Instant at, AccountType type, ClientType client) {

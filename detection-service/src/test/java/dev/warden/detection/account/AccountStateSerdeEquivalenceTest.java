@@ -1,0 +1,103 @@
+package dev.warden.detection.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.UUID;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+/** The array-based serde writes exactly the bytes of the DataOutputStream one it replaced, and reads them back. */
+class AccountStateSerdeEquivalenceTest {
+
+    @Test
+    void sameBytesAndSameStateForRandomStates() {
+        Random r = new Random(11);
+        for (int n = 0; n < 5_000; n++) {
+            AccountState s = random(r);
+            byte[] legacy = LegacyAccountStateSerde.write(s);
+            assertThat(AccountStateSerde.write(s)).isEqualTo(legacy);
+            AccountState back = AccountStateSerde.read(legacy);
+            assertThat(LegacyAccountStateSerde.write(back)).isEqualTo(legacy);
+            assertThat(back.sampleEventIds).isEqualTo(s.sampleEventIds);
+            assertThat(back.lastFiredMillis).isEqualTo(s.lastFiredMillis);
+        }
+    }
+
+    @Test
+    void truncatedBytesAreASerializationError() {
+        byte[] bytes = AccountStateSerde.write(random(new Random(3)));
+        for (int len = 1; len < bytes.length; len++) {
+            byte[] cut = Arrays.copyOf(bytes, len);
+            assertThatThrownBy(() -> AccountStateSerde.read(cut)).isInstanceOf(SerializationException.class);
+        }
+    }
+
+    private static AccountState random(Random r) {
+        AccountState s = new AccountState();
+        long w = 1_700_000_000_000L + r.nextInt(1_000_000_000);
+        s.watermarkMillis = w;
+        s.registeredAtMillis = r.nextBoolean() ? 0 : w - r.nextInt(1_000_000_000);
+        s.accountType = r.nextBoolean() ? null : "PRIVATE";
+        s.clientType = r.nextBoolean() ? null : "OFFICIAL_APP";
+        s.country = r.nextBoolean() ? null : "DE";
+        s.contactEmail = r.nextBoolean() ? null : "ü" + r.nextInt() + "@example.org";
+        s.locale = r.nextBoolean() ? null : "";
+        for (int i = r.nextInt(5); i > 0; i--) {
+            AccountState.SecondBucket b = new AccountState.SecondBucket(w / 1000 - r.nextInt(200));
+            b.messages = r.nextInt(100);
+            b.nonContactRecipients = r.nextInt(100_000);
+            s.seconds.add(b);
+        }
+        for (int i = r.nextInt(14); i > 0; i--) {
+            AccountState.SlotBucket b = new AccountState.SlotBucket(w / 1000 / 300 - r.nextInt(14));
+            b.messages = r.nextInt(1000);
+            b.recipients = r.nextInt(Integer.MAX_VALUE);
+            b.nonContactRecipients = r.nextInt(1000);
+            b.replies = r.nextInt(10);
+            b.forwards = r.nextInt(10);
+            b.fanoutMessages = -r.nextInt(3);
+            s.slots.add(b);
+        }
+        s.lastMessageMillis = r.nextBoolean() ? 0 : w - r.nextInt(5_000_000);
+        for (int i = r.nextInt(25); i > 0; i--) {
+            s.intervalsMillis.add(r.nextInt());
+        }
+        for (int i = r.nextInt(5); i > 0; i--) {
+            AccountState.FingerprintCount f = new AccountState.FingerprintCount();
+            f.hash = r.nextLong();
+            f.messages = r.nextInt(100);
+            f.nonContactRecipients = r.nextInt(100);
+            f.lastSeenMillis = w - r.nextInt(4_000_000);
+            s.fingerprints.add(f);
+        }
+        for (int i = r.nextInt(17); i > 0; i--) {
+            AccountState.Reporter rep = new AccountState.Reporter();
+            rep.hash = r.nextInt();
+            rep.atMillis = w - r.nextInt(700_000_000);
+            s.reporters.add(rep);
+        }
+        s.campaignAccounts = r.nextInt(65);
+        s.campaignSeenMillis = r.nextBoolean() ? 0 : w - r.nextInt(4_000_000);
+        for (int i = r.nextInt(65); i > 0; i--) {
+            s.recentEventHashes.add(r.nextInt());
+        }
+        for (int i = r.nextInt(11); i > 0; i--) {
+            String uuid = new UUID(r.nextLong(), r.nextLong()).toString();
+            s.sampleEventIds.add(switch (r.nextInt(5)) {
+                case 0 -> uuid.toUpperCase();
+                case 1 -> "evt-" + r.nextInt();
+                case 2 -> uuid.replace('-', 'x');
+                default -> uuid;
+            });
+        }
+        if (r.nextBoolean()) {
+            s.lastFiredMillis.put("bulk.registration-burst", w - r.nextInt(1000));
+        }
+        s.silencedUntilMillis = r.nextBoolean() ? 0 : w + r.nextInt(100_000);
+        return s;
+    }
+}
