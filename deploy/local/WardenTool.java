@@ -55,7 +55,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public class WardenTool {
 
-    static final List<String> TOPICS = List.of("warden.activity.v1", "warden.signals.v1", "warden.enforcement.v1");
+    static final List<String> TOPICS = List.of("warden.activity.v1", "warden.signals.v1", "warden.enforcement.v1",
+            "warden.notifications.v1");
     static final String RULES_TOPIC = "warden.detection-rules.v1";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -8,6 +8,9 @@ public final class Topics {
     public static final String SIGNALS_DLQ = "warden.signals.v1.dlq";
     public static final String ENFORCEMENT = "warden.enforcement.v1";
     public static final String ENFORCEMENT_DLQ = "warden.enforcement.v1.dlq";
+    /** Final outcomes of notification-service's mails (sent or dead), for the case timeline. */
+    public static final String NOTIFICATIONS = "warden.notifications.v1";
+    public static final String NOTIFICATIONS_DLQ = "warden.notifications.v1.dlq";
     /** Detection rule versions, keyed by rule id (not account id), compacted: the latest version wins. */
     public static final String DETECTION_RULES = "warden.detection-rules.v1";
 

@@ -28,6 +28,7 @@ import dev.warden.contracts.activity.ParseResult;
 import dev.warden.contracts.enforcement.EnforcementAction;
 import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.json.WardenJson;
+import dev.warden.contracts.notification.NotificationEvent;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.contracts.signal.SignalIds;
 import dev.warden.contracts.signal.Violation;
@@ -97,6 +98,41 @@ class SchemaConformanceTest {
         assertThat(errors("enforcement", json)).isEmpty();
         assertThat(json.has("restrictedUntil")).as("nulls are omitted").isFalse();
         assertThat(WardenJson.read(json.toString(), EnforcementEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void notificationRecordSerializesToSchemaValidJson() throws IOException {
+        NotificationEvent event = new NotificationEvent("3c9d2e71-5a4b-4f0e-8d1c-6b7a8f9e0d21",
+                "5a0e4c1b-6f2d-4b9a-8e7c-1d2f3a4b5c6d", "7b1f5d2c-0e3a-4c8b-9f6d-2e3a4b5c6d7e", "acc:1", "banned",
+                NotificationEvent.Audience.ACCOUNT_HOLDER, "h***@example.org", "de", NotificationEvent.Status.DEAD, 8,
+                NOW);
+
+        JsonNode json = WardenJson.mapper().valueToTree(event);
+
+        assertThat(errors("notification", json)).isEmpty();
+        assertThat(WardenJson.read(json.toString(), NotificationEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void notificationExampleValidatesAndReads() throws IOException {
+        byte[] bytes = resource("/examples/notification-sent.json").readAllBytes();
+
+        assertThat(errors("notification", WardenJson.mapper().readTree(bytes))).isEmpty();
+        NotificationEvent e = WardenJson.read(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                NotificationEvent.class);
+        assertThat(e.status()).isEqualTo(NotificationEvent.Status.SENT);
+        assertThat(e.audience()).isEqualTo(NotificationEvent.Audience.ACCOUNT_HOLDER);
+        assertThat(e.occurredAt()).isEqualTo(Instant.parse("2026-11-22T10:15:02.417Z"));
+    }
+
+    @Test
+    void notificationSchemaRefusesAFullAddress() throws IOException {
+        JsonNode json = WardenJson.mapper().valueToTree(new NotificationEvent("3c9d2e71-5a4b-4f0e-8d1c-6b7a8f9e0d21",
+                "5a0e4c1b-6f2d-4b9a-8e7c-1d2f3a4b5c6d", "7b1f5d2c-0e3a-4c8b-9f6d-2e3a4b5c6d7e", "acc:1", "banned",
+                NotificationEvent.Audience.ACCOUNT_HOLDER, "holder@example.org", "de", NotificationEvent.Status.SENT,
+                1, NOW));
+
+        assertThat(errors("notification", json)).isNotEmpty();
     }
 
     @Test

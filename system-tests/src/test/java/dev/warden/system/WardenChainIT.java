@@ -37,7 +37,8 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * The whole chain with the three packaged services as separate processes against one real Kafka
  * broker, one PostgreSQL server, one SMTP server and one OIDC provider:
- * activity → detection → signal → case-service auto-ban → outbox → enforcement → notification → mail.
+ * activity → detection → signal → case-service auto-ban → outbox → enforcement → notification → mail
+ * → mail outcome reported back onto the case timeline.
  */
 class WardenChainIT {
 
@@ -63,6 +64,7 @@ class WardenChainIT {
         not.putAll(WardenPostgres.quarkusConfig("system_notifications"));
         not.putAll(WardenSmtp.quarkusConfig());
         not.put("warden.notify.dispatch-interval", "100ms");
+        not.put("warden.notify.report.interval", "200ms");
 
         detection = ServiceProcess.start("detection-service", det);
         cases = ServiceProcess.start("case-service", cas);
@@ -122,6 +124,16 @@ class WardenChainIT {
                 .body("signals[0].signalId", equalTo(signal.signalId()))
                 .body("decisions", hasSize(1))
                 .body("decisions[0].action", equalTo("BAN"));
+        // notification-service reports the sent mail; the reviewer sees it on the case timeline, masked
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(cases.url())
+                .auth().oauth2(WardenOidc.token("alice", "reviewer"))
+                .when().get("/api/cases/{id}", ban.caseId())
+                .then().statusCode(200)
+                .body("mails", hasSize(1))
+                .body("mails[0].template", equalTo("banned"))
+                .body("mails[0].audience", equalTo("ACCOUNT_HOLDER"))
+                .body("mails[0].status", equalTo("SENT"))
+                .body("mails[0].recipient", equalTo("h***@example.org")));
         given().baseUri(cases.url()).when().get("/api/cases/{id}", ban.caseId()).then().statusCode(401);
         given().baseUri(cases.url()).auth().oauth2(WardenOidc.token("pat", "platform"))
                 .when().get("/api/cases/{id}", ban.caseId()).then().statusCode(403);
@@ -132,6 +144,8 @@ class WardenChainIT {
         assertThat(KafkaTestClient.readFor(Topics.SIGNALS, r -> account.equals(r.key()), Duration.ofSeconds(2))).hasSize(1);
         assertThat(KafkaTestClient.readFor(Topics.ENFORCEMENT, r -> account.equals(r.key()), Duration.ofSeconds(2))).hasSize(1);
         assertThat(WardenSmtp.receivedBy(email)).hasSize(1);
+        given().baseUri(cases.url()).auth().oauth2(WardenOidc.token("alice", "reviewer"))
+                .when().get("/api/cases/{id}", ban.caseId()).then().statusCode(200).body("mails", hasSize(1));
     }
 
     @Test

@@ -25,7 +25,8 @@ public final class WardenKafka {
 
     public static final int PARTITIONS = 3;
     public static final List<String> TOPICS = List.of(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS,
-            Topics.SIGNALS_DLQ, Topics.ENFORCEMENT, Topics.ENFORCEMENT_DLQ, Topics.DETECTION_RULES);
+            Topics.SIGNALS_DLQ, Topics.ENFORCEMENT, Topics.ENFORCEMENT_DLQ, Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DLQ,
+            Topics.DETECTION_RULES);
 
     private static KafkaClusterTestKit cluster;
     /** Kafka's own shutdown hooks (temp-dir deletion), run only after the broker has stopped. */

@@ -11,6 +11,7 @@ import dev.warden.cases.account.Account;
 import dev.warden.cases.appeal.Appeal;
 import dev.warden.cases.audit.AuditTrail;
 import dev.warden.cases.decision.Decision;
+import dev.warden.cases.mail.CaseMail;
 import dev.warden.cases.signal.SignalRecord;
 import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.json.WardenJson;
@@ -36,11 +37,14 @@ public class CaseQueries {
         List<CaseView.AppealEntry> appeals = Appeal.<Appeal>list("caseId = ?1 order by filedAt", caseId).stream()
                 .map(p -> new CaseView.AppealEntry(p.id, p.decisionId, p.status.name(), p.text, p.filedAt, p.decidedBy,
                         p.decidedAt, p.decisionReason)).toList();
+        List<CaseView.MailEntry> mails = CaseMail.<CaseMail>list("caseId = ?1 order by occurredAt, deliveryId", caseId)
+                .stream().map(m -> new CaseView.MailEntry(m.deliveryId, m.enforcementEventId, m.template, m.audience,
+                        m.recipient, m.locale, m.status, m.attempts, m.occurredAt)).toList();
         audit.record("EVIDENCE_READ", c.id, c.accountId, null, signals.size() + " signals");
         return new CaseView(c.id, c.accountId, c.status, c.priority, c.maxScore, c.primaryViolation, c.assignee,
                 c.openedAt, c.updatedAt, c.version,
                 new CaseView.AccountSummary(a.id, a.accountType, a.status.name(), a.restrictedUntil),
-                signals, decisions, notes, appeals, c.proposedAction, c.policyRuleId, c.policyRuleVersion);
+                signals, decisions, notes, appeals, c.proposedAction, c.policyRuleId, c.policyRuleVersion, mails);
     }
 
     private static CaseView.SignalEntry signal(SignalRecord s) {

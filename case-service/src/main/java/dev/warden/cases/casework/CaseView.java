@@ -8,12 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A case as a reviewer sees it: its state and timeline (signals with explanations, decisions, notes). */
+/**
+ * A case as a reviewer sees it: its state and timeline (signals with explanations, decisions, notes,
+ * appeals, and the mails notification-service sent about it).
+ */
 @RegisterForReflection
 public record CaseView(UUID id, String accountId, CaseStatus status, int priority, double maxScore,
         String primaryViolation, String assignee, Instant openedAt, Instant updatedAt, long version,
         AccountSummary account, List<SignalEntry> signals, List<DecisionEntry> decisions, List<NoteEntry> notes,
-        List<AppealEntry> appeals, String proposedAction, String policyRuleId, Integer policyRuleVersion) {
+        List<AppealEntry> appeals, String proposedAction, String policyRuleId, Integer policyRuleVersion,
+        List<MailEntry> mails) {
 
     @RegisterForReflection
     public record AccountSummary(String id, String accountType, String status, Instant restrictedUntil) {
@@ -32,6 +36,12 @@ public record CaseView(UUID id, String accountId, CaseStatus status, int priorit
     @RegisterForReflection
     public record AppealEntry(UUID id, UUID decisionId, String status, String text, Instant filedAt, String decidedBy,
             Instant decidedAt, String decisionReason) {
+    }
+
+    /** A mail as notification-service reported it: {@code SENT} (the relay took it) or {@code DEAD}; recipient masked. */
+    @RegisterForReflection
+    public record MailEntry(UUID deliveryId, UUID enforcementEventId, String template, String audience,
+            String recipient, String locale, String status, int attempts, Instant at) {
     }
 
     @RegisterForReflection

@@ -34,6 +34,22 @@ public interface NotifyConfig {
     /** Where the legal team pulls evidence packages; the case id is appended. */
     String evidenceBaseUrl();
 
+    /** Reporting final outcomes on warden.notifications.v1 (DeliveryReporter). */
+    Report report();
+
+    interface Report {
+        /** How often unreported outcomes are looked for (read by the scheduler expression). */
+        @WithDefault("1s")
+        String interval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long one event may wait for the broker's acknowledgement. */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+    }
+
     /** Protects the SMTP relay: a token bucket in the dispatcher. */
     RateLimit rateLimit();
 

@@ -2,9 +2,11 @@ package dev.warden.notify.delivery;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.enforcement.EnforcementAction;
 import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.contracts.json.WardenJson;
+import dev.warden.contracts.notification.NotificationEvent;
 import dev.warden.notify.Events;
 import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.Mail;
@@ -22,7 +26,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Attempts run out (two here) → DEAD, counted; an admin's resend then delivers it once. */
+/**
+ * Attempts run out (two here) → DEAD, counted and reported; an admin's resend then delivers it once and is
+ * reported as SENT.
+ */
 @QuarkusTest
 @TestProfile(StrictRelayProfile.class)
 class DeadDeliveryTest {
@@ -61,5 +68,21 @@ class DeadDeliveryTest {
         assertThat(Mail.subject(WardenSmtp.receivedBy(to).get(0))).isEqualTo("Your account has been banned");
         assertThat(QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>findById(dead.id)).status)
                 .isEqualTo(DeliveryStatus.DEAD);
+
+        // both outcomes reach the case timeline: the dead original and the resend that went out
+        List<NotificationEvent> reported = KafkaTestClient.read(Topics.NOTIFICATIONS,
+                r -> ban.accountId().equals(r.key()), l -> l.size() >= 2, Duration.ofSeconds(30)).stream()
+                .map(r -> WardenJson.read(r.value(), NotificationEvent.class)).toList();
+        assertThat(reported).extracting(NotificationEvent::deliveryId, NotificationEvent::status,
+                NotificationEvent::attempts, NotificationEvent::recipient, NotificationEvent::caseId)
+                .containsExactlyInAnyOrder(
+                        tuple(dead.id.toString(), NotificationEvent.Status.DEAD, 2, "d***@example.org", ban.caseId()),
+                        tuple(resendOf(dead.id).toString(), NotificationEvent.Status.SENT, 1, "d***@example.org",
+                                ban.caseId()));
+    }
+
+    private static UUID resendOf(UUID original) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>find("resendOf", original).firstResult().id);
     }
 }

@@ -45,7 +45,9 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.ADMIN})
-    @Operation(summary = "A case with its timeline: signals and their explanations, decisions, notes, appeals (ETag: its version; the read is audited)")
+    @Operation(summary = "A case with its timeline: signals and their explanations, decisions, notes, appeals, mails (ETag: its version; the read is audited)",
+            description = "mails: what notification-service reported about the case (warden.notifications.v1), oldest first; "
+                    + "status SENT (accepted by the relay) or DEAD (attempts ran out), recipient masked (j***@example.org)")
     public Response get(@PathParam("id") UUID id) {
         CaseView c = queries.detail(id);
         return Response.ok(c).header("ETag", IfMatch.etag(c.version())).build();
