@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import dev.warden.contracts.notification.NotificationEvent;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -15,8 +13,6 @@ import io.smallrye.common.annotation.Blocking;
  * {@code dead-letter-reason}.
  */
 @ApplicationScoped
-@RegisterForReflection(targets = {NotificationEvent.class, NotificationEvent.Audience.class,
-        NotificationEvent.Status.class})
 public class NotificationConsumer {
 
     @Inject

@@ -24,7 +24,6 @@ import dev.warden.notify.delivery.Delivery;
 import dev.warden.notify.delivery.DeliveryStatus;
 import dev.warden.notify.mail.MailTemplates;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -38,8 +37,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * (at-least-once; consumers deduplicate on deliveryId).
  */
 @ApplicationScoped
-@RegisterForReflection(targets = {NotificationEvent.class, NotificationEvent.Audience.class,
-        NotificationEvent.Status.class})
 public class DeliveryReporter {
 
     private static final Logger LOG = Logger.getLogger(DeliveryReporter.class);
