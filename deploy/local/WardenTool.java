@@ -601,6 +601,18 @@ public class WardenTool {
                 && asAlice.body().contains("\"BANNED\"") && asAlice.body().contains(account),
                 "GET /api/cases/" + caseId + " -> " + asAlice.statusCode()
                         + (asAlice.statusCode() == 200 ? "" : " " + abbreviate(asAlice.body())));
+        // notification-service reports the sent mail; case-service puts it on the case's timeline
+        String aliceToken = userToken("alice");
+        String detail = asAlice.body();
+        for (int i = 0; i < 30 && !(detail.contains("\"template\":\"banned\"") && detail.contains("\"status\":\"SENT\"")); i++) {
+            Thread.sleep(1_000);
+            HttpResponse<String> r = get(caseUrl, aliceToken);
+            detail = r.statusCode() == 200 ? r.body() : "";
+        }
+        check(passed, failures, "the ban mail is on the case's timeline",
+                detail.contains("\"template\":\"banned\"") && detail.contains("\"status\":\"SENT\""),
+                "GET /api/cases/" + caseId + " lists mails " + abbreviate(detail.contains("\"mails\"")
+                        ? detail.substring(detail.indexOf("\"mails\"")) : "(none)"));
         HttpResponse<String> asNora = get(caseUrl, userToken("nora"));
         check(passed, failures, "token without a Warden role (nora) rejected", asNora.statusCode() == 403,
                 "-> " + asNora.statusCode());
