@@ -56,7 +56,7 @@ public final class ActivityEventParser {
                 node = mapper.readTree(bytes);
             } catch (JsonProcessingException e) {
                 return new ParseResult.Rejected("not valid JSON: " + e.getOriginalMessage());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return new ParseResult.Rejected("unreadable record: " + e.getMessage());
             }
             if (node == null || !node.isObject()) {

@@ -2,6 +2,8 @@ package dev.warden.detection.activity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -11,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.activity.ActivityEventParser;
 import dev.warden.contracts.activity.ParseResult;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -25,15 +28,16 @@ class ActivityValidator implements FixedKeyProcessor<String, byte[], ValidatedAc
     private final ActivityEventParser parser;
     private final Clock clock;
     private final MeterRegistry metrics;
+    /** By reason tag (a handful): the registry is not asked on every rejected record. */
+    private final Map<String, Counter> rejected = new HashMap<>();
     private FixedKeyProcessorContext<String, ValidatedActivity> context;
+    private Counter accepted;
 
     ActivityValidator(ActivityEventParser parser, Clock clock, MeterRegistry metrics) {
         this.parser = parser;
         this.clock = clock;
         this.metrics = metrics;
     }
-
-    private io.micrometer.core.instrument.Counter accepted;
 
     @Override
     public void init(FixedKeyProcessorContext<String, ValidatedActivity> context) {
@@ -81,7 +85,8 @@ class ActivityValidator implements FixedKeyProcessor<String, byte[], ValidatedAc
             return;
         }
         LOG.debugf("dead-lettering activity record at key %s: %s", record.key(), rejection);
-        metrics.counter("warden.activity.rejected", "reason", reasonTag(rejection)).increment();
+        rejected.computeIfAbsent(reasonTag(rejection), tag -> metrics.counter("warden.activity.rejected", "reason", tag))
+                .increment();
         record.headers().add(Topics.DLQ_REASON_HEADER, rejection.getBytes(StandardCharsets.UTF_8));
         context.forward(record.withValue(new ValidatedActivity(null, record.value(), rejection)));
     }

@@ -1,5 +1,9 @@
 package dev.warden.detection.features;
 
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
+
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ChatType;
 import dev.warden.detection.account.AccountState;
@@ -76,32 +80,12 @@ public final class FeatureUpdater {
         int strangers = recipients - e.recipientsInContacts();
 
         long second = Math.floorDiv(at, 1000);
-        AccountState.SecondBucket sb = null;
-        int i = s.seconds.size() - 1;
-        while (i >= 0 && s.seconds.get(i).second > second) {
-            i--;
-        }
-        if (i >= 0 && s.seconds.get(i).second == second) {
-            sb = s.seconds.get(i);
-        } else {
-            sb = new AccountState.SecondBucket(second);
-            s.seconds.add(i + 1, sb);
-        }
+        AccountState.SecondBucket sb = bucket(s.seconds, second, x -> x.second, AccountState.SecondBucket::new);
         sb.messages++;
         sb.nonContactRecipients += strangers;
 
         long slot = Math.floorDiv(second, AccountState.SLOT_SECONDS);
-        AccountState.SlotBucket b = null;
-        int j = s.slots.size() - 1;
-        while (j >= 0 && s.slots.get(j).slot > slot) {
-            j--;
-        }
-        if (j >= 0 && s.slots.get(j).slot == slot) {
-            b = s.slots.get(j);
-        } else {
-            b = new AccountState.SlotBucket(slot);
-            s.slots.add(j + 1, b);
-        }
+        AccountState.SlotBucket b = bucket(s.slots, slot, x -> x.slot, AccountState.SlotBucket::new);
         b.messages++;
         b.recipients += recipients;
         b.nonContactRecipients += strangers;
@@ -125,6 +109,20 @@ public final class FeatureUpdater {
         while (s.sampleEventIds.size() > sampleIds) {
             s.sampleEventIds.remove(0);
         }
+    }
+
+    /** The bucket for {@code key} in a list sorted by key, inserted in place if missing (searched from the newest end). */
+    private static <B> B bucket(List<B> buckets, long key, ToLongFunction<B> keyOf, LongFunction<B> create) {
+        int i = buckets.size() - 1;
+        while (i >= 0 && keyOf.applyAsLong(buckets.get(i)) > key) {
+            i--;
+        }
+        if (i >= 0 && keyOf.applyAsLong(buckets.get(i)) == key) {
+            return buckets.get(i);
+        }
+        B b = create.apply(key);
+        buckets.add(i + 1, b);
+        return b;
     }
 
     /** Space-saving heavy hitters: a new fingerprint replaces the least repeated one. */

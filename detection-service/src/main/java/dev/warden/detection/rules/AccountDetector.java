@@ -1,9 +1,12 @@
 package dev.warden.detection.rules;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,6 +25,7 @@ import dev.warden.detection.activity.ValidatedActivity;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.detection.features.FeatureUpdater;
 import dev.warden.detection.features.Features;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -41,6 +45,8 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
     private RuleBook rules;
     private ProcessorContext<String, String> context;
     private Timer latency;
+    /** By rule id: the registry is not asked on every signal. */
+    private final Map<String, Counter> emitted = new HashMap<>();
 
     public AccountDetector(DetectionConfig config, Clock clock, RuleCatalog catalog, RuleChanges ruleChanges,
             MeterRegistry metrics) {
@@ -65,13 +71,13 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
     public void process(Record<String, ValidatedActivity> record) {
         ValidatedActivity value = record.value();
         if (value.campaign() != null) {
-            AccountState state = Optional.ofNullable(store.get(record.key())).orElseGet(AccountState::new);
+            AccountState state = state(record.key());
             FeatureUpdater.campaign(state, value.campaign().accounts(), value.campaign().atMillis());
             store.put(record.key(), state);
             return;
         }
         ActivityEvent event = value.event();
-        AccountState state = Optional.ofNullable(store.get(event.accountId())).orElseGet(AccountState::new);
+        AccountState state = state(event.accountId());
         if (!state.remember(event.eventId())) {
             return; // replayed event: no second effect
         }
@@ -81,9 +87,14 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
         store.put(event.accountId(), state);
         for (DetectionSignal signal : signals) {
             context.forward(new Record<>(event.accountId(), WardenJson.write(signal), record.timestamp()));
-            metrics.counter("warden.signals.emitted", "rule", signal.ruleId()).increment();
-            latency.record(java.time.Duration.between(event.occurredAt(), signal.detectedAt()));
+            emitted.computeIfAbsent(signal.ruleId(), rule -> metrics.counter("warden.signals.emitted", "rule", rule))
+                    .increment();
+            latency.record(Duration.between(event.occurredAt(), signal.detectedAt()));
         }
+    }
+
+    private AccountState state(String accountId) {
+        return Optional.ofNullable(store.get(accountId)).orElseGet(AccountState::new);
     }
 
     private List<DetectionSignal> evaluate(AccountState state, ActivityEvent trigger) {

@@ -17,15 +17,18 @@ final class CoordinatedCampaignDetector implements Detector {
 
     static final String ID = "bulk.coordinated-campaign";
 
+    private static final RuleDefinition DEFAULTS = new RuleDefinition(ID, 1, Violation.BULK_MESSAGING, true, 0.9,
+            6 * 3600, Map.of(
+            "minCampaignAccounts", 10.0,
+            "minAccountAgeSeconds", 900.0,
+            "minMessagesLastHour", 5.0,
+            "minNonContactShare", 0.8),
+            Map.of(),
+            "Many accounts send the same content to non-contacts within an hour");
+
     @Override
     public RuleDefinition defaults() {
-        return new RuleDefinition(ID, 1, Violation.BULK_MESSAGING, true, 0.9, 6 * 3600, Map.of(
-                "minCampaignAccounts", 10.0,
-                "minAccountAgeSeconds", 900.0,
-                "minMessagesLastHour", 5.0,
-                "minNonContactShare", 0.8),
-                Map.of(),
-                "Many accounts send the same content to non-contacts within an hour");
+        return DEFAULTS;
     }
 
     @Override

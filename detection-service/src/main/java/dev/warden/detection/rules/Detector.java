@@ -9,7 +9,10 @@ import dev.warden.detection.features.Features;
 /** One rule's logic. Thresholds come from its {@link RuleDefinition}, which an admin may change at run time. */
 public interface Detector {
 
-    /** The built-in definition: used until an admin stores another version. */
+    /**
+     * The built-in definition: used until an admin stores another version. Return a constant: {@link #id()}
+     * reads it for every event.
+     */
     RuleDefinition defaults();
 
     Optional<Finding> evaluate(ActivityEvent trigger, AccountState state, Features f, RuleDefinition rule);

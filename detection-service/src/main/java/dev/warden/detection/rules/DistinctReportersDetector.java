@@ -15,12 +15,15 @@ final class DistinctReportersDetector implements Detector {
 
     static final String ID = "reported.distinct-reporters";
 
+    private static final RuleDefinition DEFAULTS = new RuleDefinition(ID, 1, Violation.USER_REPORTED, true, 0.6,
+            7 * 24 * 3600, Map.of(
+            "minDistinctReporters", 3.0),
+            Map.of(),
+            "Reports from several distinct accounts within seven days");
+
     @Override
     public RuleDefinition defaults() {
-        return new RuleDefinition(ID, 1, Violation.USER_REPORTED, true, 0.6, 7 * 24 * 3600, Map.of(
-                "minDistinctReporters", 3.0),
-                Map.of(),
-                "Reports from several distinct accounts within seven days");
+        return DEFAULTS;
     }
 
     @Override

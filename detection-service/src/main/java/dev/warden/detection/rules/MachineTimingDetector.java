@@ -18,14 +18,17 @@ final class MachineTimingDetector implements Detector {
 
     static final String ID = "automated.machine-timing";
 
+    private static final RuleDefinition DEFAULTS = new RuleDefinition(ID, 1, Violation.AUTOMATED_BEHAVIOR, true, 0.9,
+            6 * 3600, Map.of(
+            "minIntervals", 20.0,
+            "maxIntervalCv", 0.1,
+            "minMessagesLastHour", 30.0),
+            Map.of("unofficialClient", 0.07),
+            "Machine-like regular timing of messages from a personal account");
+
     @Override
     public RuleDefinition defaults() {
-        return new RuleDefinition(ID, 1, Violation.AUTOMATED_BEHAVIOR, true, 0.9, 6 * 3600, Map.of(
-                "minIntervals", 20.0,
-                "maxIntervalCv", 0.1,
-                "minMessagesLastHour", 30.0),
-                Map.of("unofficialClient", 0.07),
-                "Machine-like regular timing of messages from a personal account");
+        return DEFAULTS;
     }
 
     @Override

@@ -17,15 +17,18 @@ final class PromotionalBroadcastDetector implements Detector {
 
     static final String ID = "nonpersonal.promotional-broadcast";
 
+    private static final RuleDefinition DEFAULTS = new RuleDefinition(ID, 1, Violation.NON_PERSONAL_USE, true, 0.85,
+            24 * 3600, Map.of(
+            "minRepeats", 3.0,
+            "minRepeatedNonContactRecipients", 150.0,
+            "minFanoutShare", 0.5,
+            "maxReplyShare", 0.05),
+            Map.of(),
+            "Identical content broadcast to many non-contacts from a personal account, no replies");
+
     @Override
     public RuleDefinition defaults() {
-        return new RuleDefinition(ID, 1, Violation.NON_PERSONAL_USE, true, 0.85, 24 * 3600, Map.of(
-                "minRepeats", 3.0,
-                "minRepeatedNonContactRecipients", 150.0,
-                "minFanoutShare", 0.5,
-                "maxReplyShare", 0.05),
-                Map.of(),
-                "Identical content broadcast to many non-contacts from a personal account, no replies");
+        return DEFAULTS;
     }
 
     @Override

@@ -17,15 +17,18 @@ final class StrangerOutreachDetector implements Detector {
 
     static final String ID = "bulk.stranger-outreach";
 
+    private static final RuleDefinition DEFAULTS = new RuleDefinition(ID, 1, Violation.BULK_MESSAGING, true, 0.9,
+            6 * 3600, Map.of(
+            "minMessagesLastHour", 40.0,
+            "minNonContactRecipientsLastHour", 40.0,
+            "minNonContactShare", 0.9,
+            "maxReplyShare", 0.05),
+            Map.of("reportedByOthers", 0.03),
+            "Sustained one-way messaging to non-contacts over an hour, without replies");
+
     @Override
     public RuleDefinition defaults() {
-        return new RuleDefinition(ID, 1, Violation.BULK_MESSAGING, true, 0.9, 6 * 3600, Map.of(
-                "minMessagesLastHour", 40.0,
-                "minNonContactRecipientsLastHour", 40.0,
-                "minNonContactShare", 0.9,
-                "maxReplyShare", 0.05),
-                Map.of("reportedByOthers", 0.03),
-                "Sustained one-way messaging to non-contacts over an hour, without replies");
+        return DEFAULTS;
     }
 
     @Override
