@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.warden.contracts.Topics;
+import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 
@@ -103,24 +105,11 @@ public final class Simulator {
 
     static void report(Map<String, String> o) throws IOException {
         List<Label> labels = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(Path.of(o.getOrDefault("labels", "labels.jsonl")))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    labels.add(WardenJson.read(line, Label.class));
-                }
-            }
-        }
+        readJsonLines(Path.of(o.getOrDefault("labels", "labels.jsonl")), Label.class, labels::add);
         QualityReport report = new QualityReport(labels);
-        long signals = 0;
+        long signals;
         if (o.containsKey("signals")) {
-            try (BufferedReader in = Files.newBufferedReader(Path.of(o.get("signals")))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (!line.isBlank()) {
-                        report.add(WardenJson.read(line, DetectionSignal.class));
-                        signals++;
-                    }
-                }
-            }
+            signals = readJsonLines(Path.of(o.get("signals")), DetectionSignal.class, report::add);
         } else {
             signals = readSignals(o.getOrDefault("bootstrap", "localhost:9092"), o.getOrDefault("topic", Topics.SIGNALS),
                     Duration.parse(o.getOrDefault("idle", "PT15S")), report);
@@ -129,8 +118,25 @@ public final class Simulator {
         System.out.print(report.render());
     }
 
-    /** Reads the signals topic from the beginning until nothing new arrived for {@code idle}. */
-    private static long readSignals(String bootstrap, String topic, Duration idle, QualityReport report) {
+    /** Feeds each non-blank line of a JSONL file, read as {@code type}; returns how many. */
+    private static <T> long readJsonLines(Path file, Class<T> type, Consumer<T> sink) throws IOException {
+        long n = 0;
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    sink.accept(WardenJson.read(line, type));
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Reads the signals topic from the beginning into {@code report} until nothing new arrived for {@code idle};
+     * returns how many signals were read.
+     */
+    public static long readSignals(String bootstrap, String topic, Duration idle, QualityReport report) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "warden-simulator-report-" + UUID.randomUUID());
@@ -171,7 +177,7 @@ public final class Simulator {
     }
 
     /** Where generated events go. */
-    interface EventSink extends java.util.function.Consumer<dev.warden.contracts.activity.ActivityEvent>, AutoCloseable {
+    interface EventSink extends Consumer<ActivityEvent>, AutoCloseable {
         @Override
         void close() throws IOException;
 
@@ -193,7 +199,7 @@ public final class Simulator {
             }
 
             @Override
-            public void accept(dev.warden.contracts.activity.ActivityEvent e) {
+            public void accept(ActivityEvent e) {
                 producer.send(new ProducerRecord<>(topic, e.accountId(), WardenJson.write(e)));
             }
 
@@ -212,7 +218,7 @@ public final class Simulator {
             }
 
             @Override
-            public void accept(dev.warden.contracts.activity.ActivityEvent e) {
+            public void accept(ActivityEvent e) {
                 line(out, WardenJson.write(e));
             }
 

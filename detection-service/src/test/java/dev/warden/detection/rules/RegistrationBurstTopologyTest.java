@@ -2,20 +2,10 @@ package dev.warden.detection.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,44 +14,22 @@ import dev.warden.contracts.Topics;
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
-import dev.warden.detection.activity.ActivityTopology;
 import dev.warden.testsupport.ActivityEvents;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import dev.warden.detection.config.DetectionConfig;
 
 /** Rule edges, without a broker: exactly at threshold, one below, too old, late events, replays. */
 class RegistrationBurstTopologyTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, String> activity;
-    private TestOutputTopic<String, String> signals;
-    private TestOutputTopic<String, byte[]> dlq;
+    private static final Instant T0 = TopologyHarness.T0;
+    private TopologyHarness h;
 
     @BeforeEach
     void start() {
-        DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class)
-                .build().getConfigMapping(DetectionConfig.class);
-        Clock clock = Clock.fixed(T0.plus(Duration.ofHours(1)), ZoneOffset.UTC);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try {
-            // never the shared default /tmp/kafka-streams: parallel builds would trip over each other
-            props.put(StreamsConfig.STATE_DIR_CONFIG, java.nio.file.Files.createTempDirectory("topology-test").toString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        driver = new TopologyTestDriver(new ActivityTopology().buildTopology(config, clock, new SimpleMeterRegistry()), props);
-        activity = driver.createInputTopic(Topics.ACTIVITY, new StringSerializer(), new StringSerializer());
-        signals = driver.createOutputTopic(Topics.SIGNALS, new StringDeserializer(), new StringDeserializer());
-        dlq = driver.createOutputTopic(Topics.ACTIVITY_DLQ, new StringDeserializer(), new ByteArrayDeserializer());
+        h = new TopologyHarness();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        h.close();
     }
 
     @Test
@@ -149,7 +117,7 @@ class RegistrationBurstTopologyTest {
         List<ActivityEvent> burst = ActivityEvents.registrationBurst("a", T0, null, null, 20, 5, 10);
         burst.forEach(this::send);
         String first = signals().get(0).signalId();
-        driver.close();
+        stop();
         start();
 
         burst.forEach(this::send);
@@ -159,18 +127,18 @@ class RegistrationBurstTopologyTest {
 
     @Test
     void deadLettersRecordsKeyedByAnotherAccount() {
-        activity.pipeInput("someone-else", WardenJson.write(ActivityEvents.registered("a", T0, null, null)));
+        h.activity.pipeInput("someone-else", WardenJson.write(ActivityEvents.registered("a", T0, null, null)));
 
-        var record = dlq.readRecord();
+        var record = h.dlq.readRecord();
         assertThat(new String(record.headers().lastHeader(Topics.DLQ_REASON_HEADER).value()))
                 .contains("does not match accountId");
     }
 
     private void send(ActivityEvent e) {
-        activity.pipeInput(e.accountId(), WardenJson.write(e));
+        h.send(e);
     }
 
     private List<DetectionSignal> signals() {
-        return signals.readValuesToList().stream().map(v -> WardenJson.read(v, DetectionSignal.class)).toList();
+        return h.signals();
     }
 }

@@ -1,5 +1,7 @@
 package dev.warden.detection.rules;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -40,6 +43,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<String, String> activity;
     final TestInputTopic<String, String> rules;
     final TestOutputTopic<String, String> signals;
+    final TestOutputTopic<String, byte[]> dlq;
     /** The internal repartition topic the campaign tracker reads: (fingerprint, "account \t millis"). */
     final TestOutputTopic<String, String> fingerprintSightings;
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
@@ -51,10 +55,17 @@ final class TopologyHarness implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try {
+            // never the shared default /tmp/kafka-streams: parallel builds would trip over each other
+            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("topology-test").toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         driver = new TopologyTestDriver(new ActivityTopology().buildTopology(config, clock, metrics), props);
         activity = driver.createInputTopic(Topics.ACTIVITY, new StringSerializer(), new StringSerializer());
         rules = driver.createInputTopic(Topics.DETECTION_RULES, new StringSerializer(), new StringSerializer());
         signals = driver.createOutputTopic(Topics.SIGNALS, new StringDeserializer(), new StringDeserializer());
+        dlq = driver.createOutputTopic(Topics.ACTIVITY_DLQ, new StringDeserializer(), new ByteArrayDeserializer());
         fingerprintSightings = driver.createOutputTopic("test-fingerprint-repartition", new StringDeserializer(),
                 new StringDeserializer());
     }
