@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.warden.common.problem.ProblemException;
 
 @ApplicationScoped
 public class CaseNotes {
@@ -21,9 +20,7 @@ public class CaseNotes {
 
     @Transactional
     public CaseNote add(UUID caseId, String author, String text) {
-        if (EnforcementCase.findById(caseId) == null) {
-            throw ProblemException.notFound("case", caseId);
-        }
+        EnforcementCase.require(caseId);
         CaseNote n = new CaseNote();
         n.id = UUID.randomUUID();
         n.caseId = caseId;

@@ -13,7 +13,6 @@ import dev.warden.cases.audit.AuditTrail;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.mail.CaseMail;
 import dev.warden.cases.signal.SignalRecord;
-import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.json.WardenJson;
 
 /** Read side of cases: assembles what reviewers see. */
@@ -26,8 +25,7 @@ public class CaseQueries {
     /** The case with its evidence; every read is recorded in the audit log (in the same transaction). */
     @Transactional
     public CaseView detail(UUID caseId) {
-        EnforcementCase c = EnforcementCase.<EnforcementCase>findByIdOptional(caseId)
-                .orElseThrow(() -> ProblemException.notFound("case", caseId));
+        EnforcementCase c = EnforcementCase.require(caseId);
         Account a = Account.findById(c.accountId);
         List<CaseView.SignalEntry> signals = SignalRecord.<SignalRecord>list("caseId = ?1 order by detectedAt", caseId)
                 .stream().map(CaseQueries::signal).toList();

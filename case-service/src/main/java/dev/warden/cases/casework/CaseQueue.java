@@ -176,8 +176,7 @@ public class CaseQueue {
     }
 
     private static EnforcementCase load(UUID caseId, Long expectedVersion) {
-        EnforcementCase c = EnforcementCase.<EnforcementCase>findByIdOptional(caseId)
-                .orElseThrow(() -> ProblemException.notFound("case", caseId));
+        EnforcementCase c = EnforcementCase.require(caseId);
         if (expectedVersion != null && expectedVersion != c.version) {
             throw ProblemException.conflict("case " + caseId + " is at version " + c.version + ", not " + expectedVersion);
         }

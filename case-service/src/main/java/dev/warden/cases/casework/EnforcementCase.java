@@ -14,6 +14,8 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.warden.common.problem.ProblemException;
+
 /** The one open case of an account: collects its signals, decisions and notes. */
 @Entity
 @Table(name = "enforcement_case")
@@ -67,6 +69,11 @@ public class EnforcementCase extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The case, or a 404 problem naming it. */
+    public static EnforcementCase require(UUID id) {
+        return EnforcementCase.<EnforcementCase>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("case", id));
+    }
 
     public static Optional<EnforcementCase> findOpen(String accountId) {
         return find("accountId = ?1 and status <> ?2", accountId, CaseStatus.CLOSED).firstResultOptional();

@@ -18,7 +18,6 @@ import dev.warden.cases.casework.CaseStatus;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.config.PolicyConfig;
 import dev.warden.cases.outbox.OutboxWriter;
-import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.enforcement.EnforcementEvent;
 
@@ -45,8 +44,7 @@ public class CaseService {
 
     @Transactional(Transactional.TxType.REQUIRED)
     public Decision applyDecision(UUID caseId, DecisionCommand cmd) {
-        EnforcementCase c = EnforcementCase.<EnforcementCase>findByIdOptional(caseId)
-                .orElseThrow(() -> ProblemException.notFound("case", caseId));
+        EnforcementCase c = EnforcementCase.require(caseId);
         Account account = Account.findById(c.accountId);
         Instant now = clock.instant();
 

@@ -86,8 +86,7 @@ public class DecisionService {
 
     private DecisionView apply(UUID caseId, DecisionRequest req, String actor, Long expectedVersion,
             boolean respectAssignee, String field) {
-        EnforcementCase c = EnforcementCase.<EnforcementCase>findByIdOptional(caseId)
-                .orElseThrow(() -> ProblemException.notFound("case", caseId));
+        EnforcementCase c = EnforcementCase.require(caseId);
         if (expectedVersion != null && expectedVersion != c.version) {
             throw ProblemException.conflict("case " + caseId + " is at version " + c.version + ", not "
                     + expectedVersion + "; reload it and decide again");

@@ -38,10 +38,7 @@ public class OffPlatformEvidence {
 
     @Transactional
     public EvidenceItem add(UUID caseId, String submittedBy, Submission s) {
-        EnforcementCase enforcementCase = EnforcementCase.findById(caseId);
-        if (enforcementCase == null) {
-            throw ProblemException.notFound("case", caseId);
-        }
+        EnforcementCase enforcementCase = EnforcementCase.require(caseId);
         URI url = parseUrl(s.url());
         Instant now = clock.instant();
         if (s.capturedAt().isAfter(now.plusSeconds(60))) {

@@ -45,7 +45,7 @@ public class IdempotencyKeys {
         if (!KEY.matcher(key).matches()) {
             throw ProblemException.invalid("header." + HEADER, "must be 1-128 visible ASCII characters");
         }
-        String hash = hash(WardenJson.write(request));
+        String hash = Sha256.hex(WardenJson.write(request));
         int claimed = em.createNativeQuery("INSERT INTO idempotency_key (actor, idem_key, request_hash, created_at) "
                 + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
                 .setParameter(1, actor).setParameter(2, key).setParameter(3, hash).setParameter(4, clock.instant())
@@ -75,9 +75,5 @@ public class IdempotencyKeys {
                 "SELECT request_hash, response_body FROM idempotency_key WHERE actor = ?1 AND idem_key = ?2")
                 .setParameter(1, actor).setParameter(2, key).getResultList();
         return rows.stream().findFirst();
-    }
-
-    private static String hash(String text) {
-        return Sha256.hex(text);
     }
 }

@@ -22,9 +22,7 @@ public class LegalHolds {
     public LegalHold place(LegalHold.Scope scope, String targetId, String reason, String by) {
         if (scope == LegalHold.Scope.CASE) {
             UUID caseId = parseCase(targetId);
-            if (EnforcementCase.findById(caseId) == null) {
-                throw ProblemException.notFound("case", caseId);
-            }
+            EnforcementCase.require(caseId);
         } else if (Account.findById(targetId) == null) {
             throw ProblemException.notFound("account", targetId);
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.warden.cases.config.OutboxConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -48,6 +50,16 @@ public class OutboxRelay {
     @Inject
     MeterRegistry metrics;
 
+    // looked up once, not on every run of the relay
+    private Counter publishedCount;
+    private Counter failedCount;
+
+    @PostConstruct
+    void counters() {
+        publishedCount = metrics.counter("warden.outbox.published");
+        failedCount = metrics.counter("warden.outbox.failed");
+    }
+
     @Scheduled(every = "${warden.outbox.interval:250ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
@@ -78,7 +90,7 @@ public class OutboxRelay {
             } catch (RuntimeException ex) {
                 e.attempts++;
                 e.lastError = String.valueOf(ex.getMessage());
-                metrics.counter("warden.outbox.failed").increment();
+                failedCount.increment();
                 LOG.warnf("outbox event %s not published yet: %s", e.eventId, ex.getMessage());
                 break; // keep per-account order: nothing after a failed event goes out before it
             }
@@ -87,7 +99,7 @@ public class OutboxRelay {
             done++;
         }
         if (done > 0) {
-            metrics.counter("warden.outbox.published").increment(done);
+            publishedCount.increment(done);
         }
         return done;
     }

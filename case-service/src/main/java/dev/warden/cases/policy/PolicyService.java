@@ -98,18 +98,12 @@ public class PolicyService {
         return version(v.version);
     }
 
-    /** A candidate rule list with the versions its rules would get if it were stored. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PolicyRule> candidate(List<PolicyRule> rules) {
-        PolicyValidation.check(rules);
-        return assignRuleVersions(rules, active());
-    }
-
     /** What the active policy and {@code candidate} decide for each of the last {@code n} signals received. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public DryRunReport dryRun(List<PolicyRule> candidateRules, int n) {
-        List<PolicyRule> candidate = candidate(candidateRules);
-        PolicySet current = active();
+        PolicyValidation.check(candidateRules);
+        PolicySet current = active(); // read once: the candidate's rule versions and the comparison use the same one
+        List<PolicyRule> candidate = assignRuleVersions(candidateRules, current);
         List<SignalRecord> recent = SignalRecord.<SignalRecord>find("order by receivedAt desc, id").page(0, n).list();
         List<DryRunReport.Entry> entries = new ArrayList<>();
         Map<String, Integer> currentCounts = new HashMap<>();

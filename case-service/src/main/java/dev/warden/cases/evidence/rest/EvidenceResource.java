@@ -102,9 +102,7 @@ public class EvidenceResource {
     @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.LEGAL})
     @Operation(summary = "The case's evidence ledger, in chain order (the view is recorded in the custody log)")
     public LedgerView items(@PathParam("caseId") UUID caseId) {
-        if (EnforcementCase.findById(caseId) == null) {
-            throw ProblemException.notFound("case", caseId);
-        }
+        EnforcementCase.require(caseId);
         List<ItemView> items = EvidenceItem.ofCase(caseId).stream().map(ItemView::of).toList();
         EvidenceLedger.ChainHead head = ledger.head(caseId);
         custody.record(caseId, identity.getPrincipal().getName(), CustodyRecord.Action.VIEW_LEDGER,
