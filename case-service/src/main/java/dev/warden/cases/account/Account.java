@@ -47,6 +47,11 @@ public class Account extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** An account of unknown type counts as a private one: in the policy and in the queue alike. */
+    public static String typeOrPrivate(String accountType) {
+        return accountType == null ? "PRIVATE" : accountType;
+    }
+
     public static Account open(String id, Instant now) {
         Account a = new Account();
         a.id = id;

@@ -56,11 +56,9 @@ public class DsaSubmissionClient {
     /** Submits with the configured base URL and token. */
     public Result submitPending(Instant from, Instant to) {
         String base = config.submission().baseUrl()
-                .orElseThrow(() -> new ProblemException(409, "Conflict",
-                        "warden.dsa.submission.base-url is not configured", List.of()));
+                .orElseThrow(() -> ProblemException.conflict("warden.dsa.submission.base-url is not configured"));
         String token = config.submission().token()
-                .orElseThrow(() -> new ProblemException(409, "Conflict",
-                        "warden.dsa.submission.token is not configured", List.of()));
+                .orElseThrow(() -> ProblemException.conflict("warden.dsa.submission.token is not configured"));
         return submitPending(from, to, URI.create(base), token);
     }
 

@@ -3,6 +3,7 @@ package dev.warden.cases.policy;
 import java.time.Duration;
 import java.util.List;
 
+import dev.warden.cases.account.Account;
 import dev.warden.cases.decision.DecisionAction;
 
 /** Evaluates an ordered rule list against one signal's context: pure, so live intake and dry runs agree. */
@@ -38,7 +39,7 @@ public final class PolicyEngine {
         if (w == null) {
             return true;
         }
-        String accountType = ctx.accountType() == null ? "PRIVATE" : ctx.accountType();
+        String accountType = Account.typeOrPrivate(ctx.accountType());
         return (w.violations() == null || w.violations().isEmpty() || w.violations().contains(ctx.violation()))
                 && (w.minScore() == null || ctx.score() >= w.minScore())
                 && (w.maxScore() == null || ctx.score() < w.maxScore())

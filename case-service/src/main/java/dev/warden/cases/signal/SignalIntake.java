@@ -69,7 +69,7 @@ public class SignalIntake {
         }
         PolicyOutcome outcome = policy.evaluate(signal, account, now);
         EnforcementCase c = EnforcementCase.findOpen(account.id).orElseGet(() -> open(account.id, signal, now));
-        c.accountType = account.accountType == null ? "PRIVATE" : account.accountType;
+        c.accountType = Account.typeOrPrivate(account.accountType);
         c.maxScore = Math.max(c.maxScore, signal.score());
         c.priority = Math.max(c.priority, outcome.priority());
         c.updatedAt = now;
