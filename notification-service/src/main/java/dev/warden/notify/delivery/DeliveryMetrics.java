@@ -1,7 +1,6 @@
 package dev.warden.notify.delivery;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,7 +67,7 @@ public class DeliveryMetrics {
     /** Counted in the database, not in memory: every instance reports the shared queue. */
     void refreshQueueDepth() {
         queueDepth.set(QuarkusTransaction.requiringNew().call(() -> Delivery.count("status in ?1",
-                List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED))));
+                DeliveryStatus.QUEUED)));
     }
 
     public long queueDepth() {
