@@ -508,8 +508,6 @@ public class WardenTool {
                 total, c.signals(), c.cases(), c.bans(), c.mailsSent(), c.mailsPending());
         if (tty) {
             System.out.print("\r" + line + "   " + (last ? "\n" : ""));
-        } else if (last) {
-            System.out.println(line);
         } else {
             System.out.println(line);
         }
@@ -596,13 +594,13 @@ public class WardenTool {
                 "to " + email + ", mentions case " + caseId);
 
         String caseUrl = casesUrl + "/api/cases/" + caseId;
-        HttpResponse<String> asAlice = get(caseUrl, userToken("alice"));
+        String aliceToken = userToken("alice");
+        HttpResponse<String> asAlice = get(caseUrl, aliceToken);
         check(passed, failures, "reviewer token (alice) accepted", asAlice.statusCode() == 200
                 && asAlice.body().contains("\"BANNED\"") && asAlice.body().contains(account),
                 "GET /api/cases/" + caseId + " -> " + asAlice.statusCode()
                         + (asAlice.statusCode() == 200 ? "" : " " + abbreviate(asAlice.body())));
         // notification-service reports the sent mail; case-service puts it on the case's timeline
-        String aliceToken = userToken("alice");
         String detail = asAlice.body();
         for (int i = 0; i < 30 && !(detail.contains("\"template\":\"banned\"") && detail.contains("\"status\":\"SENT\"")); i++) {
             Thread.sleep(1_000);

@@ -24,7 +24,27 @@ import dev.warden.contracts.json.WardenJson;
 /** Plain Kafka producer/consumer for tests: send records and collect what a service wrote. */
 public final class KafkaTestClient implements AutoCloseable {
 
+    private static KafkaTestClient shared;
+
     private final KafkaProducer<String, String> producer;
+
+    /**
+     * One client for the whole test JVM, created on first use; {@link WardenKafka} closes it before it
+     * stops the broker, so tests neither open nor close it.
+     */
+    public static synchronized KafkaTestClient shared() {
+        if (shared == null) {
+            shared = new KafkaTestClient();
+        }
+        return shared;
+    }
+
+    static synchronized void closeShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
 
     public KafkaTestClient() {
         Properties p = new Properties();

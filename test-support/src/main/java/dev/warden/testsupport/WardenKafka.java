@@ -38,7 +38,14 @@ public final class WardenKafka {
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
             cluster = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(WardenKafka::stop, "warden-kafka-stop"));
+            // the shared client first (outside this class's lock), or its producer waits on a dead broker
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    KafkaTestClient.closeShared();
+                } finally {
+                    stop();
+                }
+            }, "warden-kafka-stop"));
         }
         return cluster.bootstrapServers();
     }

@@ -56,7 +56,7 @@ public final class WardenSmtp {
         }
     }
 
-    /** Every message the server accepted since start or the last {@link #purge()}. */
+    /** Every message the server accepted since it started. */
     public static synchronized List<MimeMessage> received() {
         port();
         return server == null ? List.of() : Arrays.asList(server.getReceivedMessages());
@@ -64,16 +64,6 @@ public final class WardenSmtp {
 
     public static List<MimeMessage> receivedBy(String address) {
         return received().stream().filter(m -> Mail.recipients(m).contains(address)).collect(Collectors.toList());
-    }
-
-    public static synchronized void purge() {
-        if (server != null) {
-            try {
-                server.purgeEmailFromAllMailboxes();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     public static Map<String, String> quarkusConfig() {

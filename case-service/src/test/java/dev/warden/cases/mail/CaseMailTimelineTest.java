@@ -14,8 +14,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class CaseMailTimelineTest {
 
     private static final Instant SENT_AT = Instant.parse("2026-11-22T10:15:02.417Z");
-    private static KafkaTestClient kafka;
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Inject
     SignalIntake intake;
@@ -46,16 +44,6 @@ class CaseMailTimelineTest {
 
     String account;
     UUID caseId;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @BeforeEach
     void openCase() {

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.cases.Signals;
@@ -35,17 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AutomaticEnforcementTest {
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Test
     void bansPrivateAccountWhenBulkSignalIsConclusive() {

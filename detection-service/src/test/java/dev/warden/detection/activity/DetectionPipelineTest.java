@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.contracts.Topics;
@@ -25,20 +23,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DetectionPipelineTest {
 
-    private static KafkaTestClient kafka;
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @jakarta.inject.Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void emitsExplainedBulkSignalWhenFreshAccountBroadcastsToStrangers() {

@@ -22,7 +22,6 @@ import org.jboss.logging.Logger;
 import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.notify.config.NotifyConfig;
-import dev.warden.notify.mail.MailModel;
 import dev.warden.notify.mail.MailTemplates;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -155,8 +154,7 @@ public class DeliveryDispatcher {
     private Prepared prepare(Delivery d) {
         try {
             EnforcementEvent event = WardenJson.read(d.payload, EnforcementEvent.class);
-            MailTemplates.RenderedMail mail = templates.render(d.template, d.locale,
-                    MailModel.of(event, config.evidenceBaseUrl()));
+            MailTemplates.RenderedMail mail = templates.render(d.template, d.locale, event);
             Mail m = Mail.withText(d.recipient, mail.subject(), mail.text()).setHtml(mail.html())
                     .addHeader("Message-ID", messageId(d))
                     .addHeader("X-Warden-Event", d.eventId.toString());

@@ -1,7 +1,8 @@
 package dev.warden.notify.delivery;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PostConstruct;
@@ -14,8 +15,8 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Delivery outcomes for Prometheus: sent, failed (will retry), dead, queue depth (PENDING + FAILED)
- * and SMTP send latency. Registered up front so dashboards see zeros rather than gaps.
+ * Delivery outcomes for Prometheus: sent, failed (will retry), dead, queue depth (PENDING + FAILED),
+ * SMTP send latency and outcomes reported. Registered up front so dashboards see zeros rather than gaps.
  */
 @ApplicationScoped
 public class DeliveryMetrics {
@@ -24,8 +25,11 @@ public class DeliveryMetrics {
     MeterRegistry registry;
 
     private final AtomicLong queueDepth = new AtomicLong();
+    private final Map<String, Counter> sentByTemplate = new ConcurrentHashMap<>();
     private Counter failed;
     private Counter dead;
+    private Counter reported;
+    private Counter reportFailed;
     private Timer latency;
 
     @PostConstruct
@@ -33,11 +37,13 @@ public class DeliveryMetrics {
         registry.gauge("warden.mail.queue.depth", queueDepth);
         failed = registry.counter("warden.mail.failed");
         dead = registry.counter("warden.mail.dead");
+        reported = registry.counter("warden.mail.reported");
+        reportFailed = registry.counter("warden.mail.report.failed");
         latency = Timer.builder("warden.mail.send.latency").publishPercentiles(0.5, 0.99).register(registry);
     }
 
     void sent(String template, Duration took) {
-        registry.counter("warden.mail.sent", "template", template).increment();
+        sentByTemplate.computeIfAbsent(template, t -> registry.counter("warden.mail.sent", "template", t)).increment();
         latency.record(took);
     }
 
@@ -49,10 +55,19 @@ public class DeliveryMetrics {
         dead.increment();
     }
 
+    /** Outcomes published on warden.notifications.v1 (DeliveryReporter). */
+    public void reported(int count) {
+        reported.increment(count);
+    }
+
+    public void reportFailed() {
+        reportFailed.increment();
+    }
+
     /** Counted in the database, not in memory: every instance reports the shared queue. */
     void refreshQueueDepth() {
         queueDepth.set(QuarkusTransaction.requiringNew().call(() -> Delivery.count("status in ?1",
-                List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED))));
+                DeliveryStatus.QUEUED)));
     }
 
     public long queueDepth() {

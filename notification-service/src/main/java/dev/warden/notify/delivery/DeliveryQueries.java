@@ -13,8 +13,6 @@ import jakarta.transaction.Transactional;
 import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.json.WardenJson;
-import dev.warden.notify.config.NotifyConfig;
-import dev.warden.notify.mail.MailModel;
 import dev.warden.notify.mail.MailPreview;
 import dev.warden.notify.mail.MailTemplates;
 import io.quarkus.panache.common.Parameters;
@@ -26,9 +24,6 @@ public class DeliveryQueries {
 
     @Inject
     MailTemplates templates;
-
-    @Inject
-    NotifyConfig config;
 
     @Inject
     Clock clock;
@@ -67,8 +62,7 @@ public class DeliveryQueries {
         access.persist();
 
         EnforcementEvent event = WardenJson.read(d.payload, EnforcementEvent.class);
-        MailTemplates.RenderedMail mail = templates.render(d.template, d.locale,
-                MailModel.of(event, config.evidenceBaseUrl()));
+        MailTemplates.RenderedMail mail = templates.render(d.template, d.locale, event);
         return new DeliveryDetail(DeliveryView.of(d), MailPreview.of(d.template, d.locale, mail));
     }
 }

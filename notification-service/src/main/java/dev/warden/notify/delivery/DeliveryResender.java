@@ -2,7 +2,6 @@ package dev.warden.notify.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,13 +52,12 @@ public class DeliveryResender {
         if (original.recipient == null) {
             throw ProblemException.unprocessable("id", "delivery " + originalId + " has no recipient (SKIPPED)");
         }
-        if (queued(original)) {
+        if (DeliveryStatus.QUEUED.contains(original.status)) {
             throw ProblemException.conflict("delivery " + originalId + " is still queued (" + original.status
                     + "); the dispatcher will send it");
         }
         UUID root = original.resendOf != null ? original.resendOf : original.id;
-        if (Delivery.count("resendOf = ?1 and status in ?2", root, List.of(DeliveryStatus.PENDING,
-                DeliveryStatus.FAILED)) > 0) {
+        if (Delivery.count("resendOf = ?1 and status in ?2", root, DeliveryStatus.QUEUED) > 0) {
             throw ProblemException.conflict("a resend of delivery " + root + " is already queued");
         }
         Instant now = clock.instant();
@@ -81,9 +79,5 @@ public class DeliveryResender {
         copy.persist();
         LOG.infof("%s resends delivery %s as %s", actor, originalId, copy.id);
         return new Resend(DeliveryView.of(copy), false);
-    }
-
-    private static boolean queued(Delivery d) {
-        return d.status == DeliveryStatus.PENDING || d.status == DeliveryStatus.FAILED;
     }
 }

@@ -1,5 +1,7 @@
 package dev.warden.notify.delivery;
 
+import java.util.List;
+
 public enum DeliveryStatus {
     PENDING,
     SENT,
@@ -8,5 +10,8 @@ public enum DeliveryStatus {
     /** Gave up after the configured attempts. */
     DEAD,
     /** Nobody to send to (no contact address): recorded, not an error. */
-    SKIPPED
+    SKIPPED;
+
+    /** Still to be sent by the dispatcher. */
+    static final List<DeliveryStatus> QUEUED = List.of(PENDING, FAILED);
 }

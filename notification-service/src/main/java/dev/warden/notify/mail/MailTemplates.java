@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.warden.contracts.enforcement.EnforcementAction;
+import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.notify.config.NotifyConfig;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 
@@ -27,6 +29,9 @@ public class MailTemplates {
 
     @Inject
     Engine engine;
+
+    @Inject
+    NotifyConfig config;
 
     /** The account holder's template for an action; null when the holder is not told (escalation). */
     public static String forAccountHolder(EnforcementAction action) {
@@ -63,7 +68,9 @@ public class MailTemplates {
         return LOCALES.contains(language) ? language : FALLBACK_LOCALE;
     }
 
-    public RenderedMail render(String name, String locale, MailModel model) {
+    /** Renders the mail about {@code event}; its evidence link points at the configured base URL. */
+    public RenderedMail render(String name, String locale, EnforcementEvent event) {
+        MailModel model = MailModel.of(event, config.evidenceBaseUrl());
         String lang = supportedLocale(locale);
         Template text = template(name, lang, "txt");
         Template html = template(name, lang, "html");

@@ -21,9 +21,9 @@ import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.notification.NotificationEvent;
 import dev.warden.notify.config.NotifyConfig;
 import dev.warden.notify.delivery.Delivery;
+import dev.warden.notify.delivery.DeliveryMetrics;
 import dev.warden.notify.delivery.DeliveryStatus;
 import dev.warden.notify.mail.MailTemplates;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -62,7 +62,7 @@ public class DeliveryReporter {
     Clock clock;
 
     @Inject
-    MeterRegistry metrics;
+    DeliveryMetrics metrics;
 
     @Scheduled(every = "${warden.notify.report.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -93,7 +93,7 @@ public class DeliveryReporter {
             try {
                 emitter.sendMessage(message(d)).await().atMost(config.report().sendTimeout());
             } catch (RuntimeException e) {
-                metrics.counter("warden.mail.report.failed").increment();
+                metrics.reportFailed();
                 LOG.warnf("outcome of delivery %s not reported yet: %s", d.id, e.getMessage());
                 break; // the rest waits for the next run, in order
             }
@@ -103,7 +103,7 @@ public class DeliveryReporter {
             // a plain UPDATE: the entity's version stays, so no admin action on the row conflicts with it
             em.createNativeQuery("UPDATE delivery SET reported_at = ?1 WHERE id IN (?2)")
                     .setParameter(1, clock.instant()).setParameter(2, done).executeUpdate();
-            metrics.counter("warden.mail.reported").increment(done.size());
+            metrics.reported(done.size());
         }
         return done.size();
     }

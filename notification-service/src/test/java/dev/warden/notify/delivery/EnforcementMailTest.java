@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.contracts.Topics;
@@ -26,17 +24,7 @@ import jakarta.mail.internet.MimeMessage;
 @QuarkusTest
 class EnforcementMailTest {
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Test
     void mailsTheBanInGermanWithReasonRuleAndAppealDeadline() {

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.contracts.Topics;
@@ -27,17 +25,7 @@ import jakarta.mail.internet.MimeMessage;
 @QuarkusTest
 class MailContentTest {
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     /** What arrived for one event. */
     record Received(EnforcementEvent event, String subject, String text, String html) {

@@ -11,8 +11,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.contracts.Topics;
@@ -32,20 +30,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DeliveryReportTest {
 
-    private static KafkaTestClient kafka;
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Inject
     DeliveryReporter reporter;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aSentMailIsReportedOnceWithTheMaskedRecipientAndItsIds() {

@@ -21,8 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.warden.common.problem.ProblemException;
 import dev.warden.common.security.Roles;
-import dev.warden.notify.config.NotifyConfig;
-import dev.warden.notify.mail.MailModel;
 import dev.warden.notify.mail.MailPreview;
 import dev.warden.notify.mail.MailTemplates;
 import dev.warden.notify.mail.SampleEvents;
@@ -35,9 +33,6 @@ public class TemplateResource {
 
     @Inject
     MailTemplates templates;
-
-    @Inject
-    NotifyConfig config;
 
     @GET
     @RolesAllowed(Roles.ADMIN)
@@ -62,7 +57,6 @@ public class TemplateResource {
             throw ProblemException.notFound("template", name);
         }
         String lang = MailTemplates.LEGAL_ESCALATION.equals(name) ? "en" : MailTemplates.supportedLocale(locale);
-        MailModel model = MailModel.of(SampleEvents.forTemplate(name, locale), config.evidenceBaseUrl());
-        return MailPreview.of(name, lang, templates.render(name, lang, model));
+        return MailPreview.of(name, lang, templates.render(name, lang, SampleEvents.forTemplate(name, locale)));
     }
 }

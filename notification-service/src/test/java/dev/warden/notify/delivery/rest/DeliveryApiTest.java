@@ -15,9 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.contracts.Topics;
@@ -39,17 +37,7 @@ import io.restassured.specification.RequestSpecification;
 class DeliveryApiTest {
 
     private static final List<String> READERS = List.of("reviewer", "senior-reviewer", "legal", "admin");
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @AfterEach
     void smtpUp() {
