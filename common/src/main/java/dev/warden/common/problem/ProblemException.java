@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A passing condition on our side (rebalancing, loading, a broker that did not answer): the caller retries. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "Service Unavailable", detail, List.of());
+    }
+
     /** Well-formed input that the current state of the resource does not allow. */
     public static ProblemException unprocessable(String field, String message) {
         return new ProblemException(422, "Unprocessable Content", message,

@@ -27,8 +27,7 @@ public class AccountStateQuery {
                     .fromNameAndType(ActivityTopology.ACCOUNT_STORE, QueryableStoreTypes.keyValueStore()));
             return Optional.ofNullable(store.get(accountId));
         } catch (InvalidStateStoreException e) {
-            throw new ProblemException(503, "Service Unavailable", "state stores are rebalancing; retry shortly",
-                    java.util.List.of());
+            throw ProblemException.unavailable("state stores are rebalancing; retry shortly");
         }
     }
 }

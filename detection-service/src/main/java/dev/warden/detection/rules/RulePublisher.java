@@ -41,8 +41,7 @@ public class RulePublisher {
     }
 
     private static ProblemException unavailable() {
-        return new ProblemException(503, "Service Unavailable", "the rules topic did not acknowledge; retry",
-                java.util.List.of());
+        return ProblemException.unavailable("the rules topic did not acknowledge; retry");
     }
 
     private synchronized KafkaProducer<String, String> producer() {

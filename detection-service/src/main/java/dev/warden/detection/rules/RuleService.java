@@ -92,7 +92,7 @@ public class RuleService {
             return streams.store(StoreQueryParameters.fromNameAndType(ActivityTopology.RULES_STORE,
                     QueryableStoreTypes.keyValueStore()));
         } catch (InvalidStateStoreException e) {
-            throw new ProblemException(503, "Service Unavailable", "rules are loading; retry shortly", List.of());
+            throw ProblemException.unavailable("rules are loading; retry shortly");
         }
     }
 }
