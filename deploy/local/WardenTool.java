@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
@@ -475,7 +476,7 @@ public class WardenTool {
             result.setProperty("mails", Long.toString(c.mailsSent()));
             result.setProperty("precision", String.format("%.2f", precision));
             result.setProperty("recall", String.format("%.2f", recall));
-            try (var ps = cases.prepareStatement("SELECT c.id, a.id, a.contact_email FROM enforcement_case c "
+            try (var ps = cases.prepareStatement("SELECT c.id, a.id, a.contact_email, a.locale FROM enforcement_case c "
                     + "JOIN account a ON a.id = c.account_id WHERE a.status = 'BANNED' AND a.id LIKE ? "
                     + "ORDER BY c.opened_at LIMIT 1")) {
                 ps.setString(1, like);
@@ -484,6 +485,7 @@ public class WardenTool {
                         result.setProperty("case", rs.getString(1));
                         result.setProperty("account", rs.getString(2));
                         result.setProperty("email", rs.getString(3) == null ? "" : rs.getString(3));
+                        result.setProperty("locale", rs.getString(4) == null ? "" : rs.getString(4));
                     }
                 }
             }
@@ -590,8 +592,10 @@ public class WardenTool {
             }
             Thread.sleep(1_000);
         }
-        check(passed, failures, "ban mail in the catcher", mails.contains(caseId) && mails.toLowerCase().contains("banned"),
-                "to " + email + ", mentions case " + caseId);
+        // the mail is in the account holder's language (German accounts get "gesperrt", everybody else English)
+        String banWord = s.getProperty("locale", "").toLowerCase(Locale.ROOT).startsWith("de") ? "gesperrt" : "banned";
+        check(passed, failures, "ban mail in the catcher", mails.contains(caseId) && mails.toLowerCase(Locale.ROOT).contains(banWord),
+                "to " + email + " (locale '" + s.getProperty("locale", "") + "'), mentions case " + caseId + " and \"" + banWord + "\"");
 
         String caseUrl = casesUrl + "/api/cases/" + caseId;
         String aliceToken = userToken("alice");
