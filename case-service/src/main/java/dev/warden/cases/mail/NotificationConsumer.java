@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import dev.warden.common.messaging.ConsumerRetry;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Reads {@code warden.notifications.v1} onto the case timeline. A record that cannot be read or filed
+ * Reads {@code warden.notifications.v1} onto the case timeline. Transient database failures are
+ * retried ({@link ConsumerRetry}); a record that cannot be read or filed
  * is nacked and the connector moves it to {@code warden.notifications.v1.dlq} with the reason in
  * {@code dead-letter-reason}.
  */
@@ -18,9 +20,13 @@ public class NotificationConsumer {
     @Inject
     CaseMails mails;
 
+    @Inject
+    ConsumerRetry retry;
+
     @Incoming("notifications")
     @Blocking
     public void onNotification(String json) {
-        mails.file(NotificationValidation.read(json));
+        var report = NotificationValidation.read(json);
+        retry.run("notifications", () -> mails.file(report));
     }
 }

@@ -8,11 +8,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.notify.delivery.DeliveryPlanner;
+import dev.warden.common.messaging.ConsumerRetry;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * Reads {@code warden.enforcement.v1}. Planning is quick (one transaction); sending happens in the
- * dispatcher, so a slow SMTP server never holds up consumption. Unreadable records are nacked and
+ * dispatcher, so a slow SMTP server never holds up consumption. Transient database failures are
+ * retried ({@link ConsumerRetry}). Unreadable records are nacked and
  * land in {@code warden.enforcement.v1.dlq} with the reason.
  */
 @ApplicationScoped
@@ -21,10 +23,14 @@ public class EnforcementConsumer {
     @Inject
     DeliveryPlanner planner;
 
+    @Inject
+    ConsumerRetry retry;
+
     @Incoming("enforcement")
     @Blocking
     public void onEnforcement(String json) {
-        planner.accept(read(json));
+        EnforcementEvent event = read(json);
+        retry.run("enforcement", () -> planner.accept(event));
     }
 
     static EnforcementEvent read(String json) {
