@@ -92,17 +92,31 @@ public class CaseQueue {
     }
 
     /**
-     * Gives the caller the most urgent unassigned NEW case. {@code FOR UPDATE SKIP LOCKED} lets
-     * concurrent claims pass each other: two reviewers never get the same case.
+     * Gives the caller the most urgent unassigned NEW case, optionally only of one violation and/or
+     * account type (teams that specialise). {@code FOR UPDATE SKIP LOCKED} lets concurrent claims pass
+     * each other: two reviewers never get the same case.
      */
     @Transactional
-    public Optional<QueueItem> claimNext(String reviewer) {
+    public Optional<QueueItem> claimNext(String reviewer, String violation, String accountType) {
+        StringBuilder where = new StringBuilder("status = 'NEW' AND assignee IS NULL");
+        if (violation != null) {
+            where.append(" AND primary_violation = :violation");
+        }
+        if (accountType != null) {
+            where.append(" AND account_type = :accountType");
+        }
+        var claim = em.createNativeQuery("UPDATE enforcement_case SET status = 'IN_REVIEW', assignee = :reviewer, "
+                + "version = version + 1, updated_at = :now WHERE id = (SELECT id FROM enforcement_case WHERE " + where
+                + " ORDER BY priority DESC, opened_at ASC LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")
+                .setParameter("reviewer", reviewer).setParameter("now", clock.instant());
+        if (violation != null) {
+            claim.setParameter("violation", violation);
+        }
+        if (accountType != null) {
+            claim.setParameter("accountType", accountType);
+        }
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("UPDATE enforcement_case SET status = 'IN_REVIEW', assignee = ?1, "
-                + "version = version + 1, updated_at = ?2 WHERE id = (SELECT id FROM enforcement_case "
-                + "WHERE status = 'NEW' AND assignee IS NULL ORDER BY priority DESC, opened_at ASC "
-                + "LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")
-                .setParameter(1, reviewer).setParameter(2, clock.instant()).getResultList();
+        List<Object> ids = claim.getResultList();
         if (ids.isEmpty()) {
             return Optional.empty();
         }

@@ -99,6 +99,39 @@ class QueueResourceTest {
     }
 
     @Test
+    void claimNextTakesOnlyCasesOfTheRequestedViolationAndAccountType() {
+        String account = "acc-q-claim-npu-" + UUID.randomUUID();
+        intake.receive(Signals.of(account, Violation.NON_PERSONAL_USE, 0.7, "BUSINESS", null));
+        UUID wanted = Fixtures.caseOf(account);
+        UUID moreUrgentElsewhere = Fixtures.reviewCase(intake, "acc-q-claim-bulk", 1.0);
+        String t = WardenOidc.token("nadia", "reviewer");
+
+        // drain the NON_PERSONAL_USE / BUSINESS queue: every claim matches, and ours comes out of it
+        List<String> claimed = new ArrayList<>();
+        for (int i = 0; i < 500 && !claimed.contains(wanted.toString()); i++) {
+            var r = given().auth().oauth2(t).queryParam("violation", "NON_PERSONAL_USE").queryParam("accountType", "BUSINESS")
+                    .when().post("/api/cases/claim-next").then().extract();
+            if (r.statusCode() == 204) {
+                break;
+            }
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.<String>path("primaryViolation")).isEqualTo("NON_PERSONAL_USE");
+            assertThat(r.<String>path("accountType")).isEqualTo("BUSINESS");
+            assertThat(r.<String>path("assignee")).isEqualTo("nadia");
+            claimed.add(r.path("id"));
+        }
+        assertThat(claimed).contains(wanted.toString());
+        EnforcementCase untouched = Fixtures.load(moreUrgentElsewhere);
+        assertThat(untouched.status).isEqualTo(CaseStatus.NEW);
+        assertThat(untouched.assignee).isNull();
+
+        given().auth().oauth2(t).queryParam("violation", "SPAM").when().post("/api/cases/claim-next")
+                .then().statusCode(400).body("errors[0].field", equalTo("violation"));
+        given().auth().oauth2(t).queryParam("accountType", "ROBOT").when().post("/api/cases/claim-next")
+                .then().statusCode(400).body("errors[0].field", equalTo("accountType"));
+    }
+
+    @Test
     void assignAndReleaseMoveACaseInAndOutOfReview() {
         UUID caseId = Fixtures.reviewCase(intake, "acc-q-assign", 0.6);
         long v = Fixtures.load(caseId).version;

@@ -70,18 +70,12 @@ public class QueueResource {
         for (String s : status == null ? List.<String>of() : status) {
             statuses.add(QueryParams.enumValue(CaseStatus.class, "status", s));
         }
-        if (violation != null) {
-            QueryParams.enumValue(Violation.class, "violation", violation);
-        }
-        if (accountType != null && !accountType.equals("PRIVATE") && !accountType.equals("BUSINESS")) {
-            throw ProblemException.invalid("accountType", "must be PRIVATE or BUSINESS");
-        }
         Double min = QueryParams.score("minScore", minScore);
         Double max = QueryParams.score("maxScore", maxScore);
         if (min != null && max != null && min > max) {
             throw ProblemException.invalid("maxScore", "must not be below minScore");
         }
-        return queue.list(new QueueFilter(statuses, violation, accountType, assignee, min, max,
+        return queue.list(new QueueFilter(statuses, violation(violation), accountType(accountType), assignee, min, max,
                 QueryParams.duration("olderThan", olderThan), QueryParams.duration("newerThan", newerThan), proposedAction,
                 QueryParams.bool("overdue", overdue)),
                 QueryParams.intParam("page", page, 0, 100_000), QueryParams.intParam("size", size, 1, 200));
@@ -90,13 +84,25 @@ public class QueueResource {
     @POST
     @Path("/claim-next")
     @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER})
-    @Operation(summary = "Atomically assign the most urgent unassigned NEW case to the caller")
+    @Operation(summary = "Atomically assign the most urgent unassigned NEW case to the caller",
+            description = "Optionally only a case of one violation and/or account type, for teams that specialise.")
     @APIResponse(responseCode = "200", description = "the claimed case, now IN_REVIEW and assigned to the caller")
-    @APIResponse(responseCode = "204", description = "the queue is empty")
-    public Response claimNext() {
-        return queue.claimNext(identity.getPrincipal().getName())
+    @APIResponse(responseCode = "204", description = "no unassigned NEW case matches")
+    public Response claimNext(@QueryParam("violation") String violation, @QueryParam("accountType") String accountType) {
+        return queue.claimNext(identity.getPrincipal().getName(), violation(violation), accountType(accountType))
                 .map(c -> Response.ok(c).header("ETag", IfMatch.etag(c.version())).build())
                 .orElseGet(() -> Response.noContent().build());
+    }
+
+    private static String violation(String value) {
+        return value == null ? null : QueryParams.enumValue(Violation.class, "violation", value).name();
+    }
+
+    private static String accountType(String value) {
+        if (value != null && !value.equals("PRIVATE") && !value.equals("BUSINESS")) {
+            throw ProblemException.invalid("accountType", "must be PRIVATE or BUSINESS");
+        }
+        return value;
     }
 
     /** Who should work a case. */
