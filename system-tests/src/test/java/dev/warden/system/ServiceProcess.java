@@ -19,6 +19,9 @@ import java.util.Map;
  */
 final class ServiceProcess implements AutoCloseable {
 
+    /** How often each module was started in this JVM: a restarted service logs to a file of its own. */
+    private static final Map<String, Integer> LAUNCHES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -39,7 +42,8 @@ final class ServiceProcess implements AutoCloseable {
         }
         int port = freePort();
         Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
-        Path log = logs.resolve(module + ".log");
+        int launch = LAUNCHES.merge(module, 1, Integer::sum);
+        Path log = logs.resolve(module + (launch == 1 ? "" : "-" + launch) + ".log");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx384m");

@@ -69,7 +69,7 @@ public class OutboxRelay {
                 published = publishBatch();
             } while (published == config.batchSize());
         } catch (RuntimeException e) {
-            LOG.warnf("outbox relay run failed, will retry: %s", e.getMessage());
+            LOG.warnf("outbox relay run failed, will retry: %s", e.toString());
         }
     }
 
@@ -89,9 +89,9 @@ public class OutboxRelay {
                 emitter.sendMessage(message(e)).await().atMost(config.sendTimeout());
             } catch (RuntimeException ex) {
                 e.attempts++;
-                e.lastError = String.valueOf(ex.getMessage());
+                e.lastError = ex.toString(); // a send timeout has no message, only its type
                 failedCount.increment();
-                LOG.warnf("outbox event %s not published yet: %s", e.eventId, ex.getMessage());
+                LOG.warnf("outbox event %s not published yet: %s", e.eventId, ex.toString());
                 break; // keep per-account order: nothing after a failed event goes out before it
             }
             e.publishedAt = clock.instant();

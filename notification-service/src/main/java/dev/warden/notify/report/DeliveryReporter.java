@@ -73,7 +73,7 @@ public class DeliveryReporter {
                 reported = reportBatch();
             } while (reported == config.report().batchSize());
         } catch (RuntimeException e) {
-            LOG.warnf("delivery report run failed, will retry: %s", e.getMessage());
+            LOG.warnf("delivery report run failed, will retry: %s", e.toString());
         }
     }
 
@@ -94,7 +94,7 @@ public class DeliveryReporter {
                 emitter.sendMessage(message(d)).await().atMost(config.report().sendTimeout());
             } catch (RuntimeException e) {
                 metrics.reportFailed();
-                LOG.warnf("outcome of delivery %s not reported yet: %s", d.id, e.getMessage());
+                LOG.warnf("outcome of delivery %s not reported yet: %s", d.id, e.toString());
                 break; // the rest waits for the next run, in order
             }
             done.add(d.id);

@@ -1,0 +1,103 @@
+package dev.warden.system;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import kafka.server.BrokerServer;
+
+/**
+ * A second, private KRaft broker a test may take down and bring back on the same port (the test kit
+ * rebinds the port it first bound), so one service sees a broker outage while everything else keeps
+ * using the shared broker.
+ */
+final class StoppableBroker implements AutoCloseable {
+
+    private final KafkaClusterTestKit kit;
+
+    private StoppableBroker(KafkaClusterTestKit kit) {
+        this.kit = kit;
+    }
+
+    static StoppableBroker start(String topic, int partitions) throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                .build();
+        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                .setConfigProp("auto.create.topics.enable", "false")
+                .build();
+        kit.format();
+        kit.startup();
+        kit.waitForReadyBrokers();
+        StoppableBroker broker = new StoppableBroker(kit);
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+        return broker;
+    }
+
+    String bootstrapServers() {
+        return kit.bootstrapServers();
+    }
+
+    /** The broker goes away; its controller and its log stay. */
+    void stopBroker() {
+        kit.brokers().values().forEach(BrokerServer::shutdown);
+        kit.brokers().values().forEach(BrokerServer::awaitShutdown);
+    }
+
+    void startBroker() throws Exception {
+        kit.brokers().values().forEach(BrokerServer::startup);
+        kit.waitForReadyBrokers();
+    }
+
+    /** Reads {@code topic} from the beginning until {@code done} holds for the matching records, or the timeout passes. */
+    List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!done.test(matching) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (filter.test(r)) {
+                        matching.add(r);
+                    }
+                });
+            }
+        }
+        return matching;
+    }
+
+    @Override
+    public void close() throws Exception {
+        kit.close();
+    }
+}
