@@ -2,6 +2,7 @@ package dev.warden.cases.evidence;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class EvidenceLedger {
         item.canonical = Canonical.render(caseId, item.seq, item.prevHash, kind, sourceId, recordedAt, recordedBy, content);
         item.hash = Canonical.sha256(item.canonical);
         if (capture != null || sourceId == null) {
-            // off-platform evidence: no source to deduplicate on, maybe an upload; rare, the entity path
+            // an upload (off-platform evidence, deduplicated by its caller) or no source: rare, the entity path
             if (capture != null) {
                 item.capture = capture.bytes();
                 item.captureSha256 = capture.sha256();
@@ -61,6 +62,17 @@ public class EvidenceLedger {
         head.seq = item.seq;
         head.hash = item.hash;
         return item;
+    }
+
+    /**
+     * The item this source already has in the case's chain, if any. Locks the chain head first, so an
+     * append later in the same transaction cannot race a concurrent one of the same source.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<EvidenceItem> recorded(UUID caseId, EvidenceKind kind, String sourceId) {
+        lockHead(caseId);
+        return EvidenceItem.find("caseId = ?1 and kind = ?2 and sourceId = ?3", caseId, kind, sourceId)
+                .firstResultOptional();
     }
 
     /**

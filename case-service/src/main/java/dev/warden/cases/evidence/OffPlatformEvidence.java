@@ -1,11 +1,13 @@
 package dev.warden.cases.evidence;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +38,16 @@ public class OffPlatformEvidence {
             String mediaType, String captureBase64) {
     }
 
+    /** The item in the ledger and whether it was there before (the same capture submitted again). */
+    public record Added(EvidenceItem item, boolean alreadyRecorded) {
+    }
+
+    /**
+     * Appends the evidence, once: the same capture of the same URL at the same time is the same evidence,
+     * so a retried or repeated submission returns the item already in the chain and records nothing new.
+     */
     @Transactional
-    public EvidenceItem add(UUID caseId, String submittedBy, Submission s) {
+    public Added add(UUID caseId, String submittedBy, Submission s) {
         EnforcementCase enforcementCase = EnforcementCase.require(caseId);
         URI url = parseUrl(s.url());
         Instant now = clock.instant();
@@ -62,6 +72,12 @@ public class OffPlatformEvidence {
             throw ProblemException.unprocessable("contentSha256",
                     "does not match the uploaded capture (its SHA-256 is " + actual + ")");
         }
+        String sourceId = "capture:" + Canonical.sha256((url + "\n" + s.capturedAt() + "\n" + actual)
+                .getBytes(StandardCharsets.UTF_8));
+        Optional<EvidenceItem> earlier = ledger.recorded(caseId, EvidenceKind.OFF_PLATFORM, sourceId);
+        if (earlier.isPresent()) {
+            return new Added(earlier.get(), true);
+        }
         String mediaType = s.mediaType() == null ? "application/octet-stream" : s.mediaType();
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("url", url.toString());
@@ -71,7 +87,7 @@ public class OffPlatformEvidence {
         content.put("captureMediaType", mediaType);
         content.put("description", s.description());
         content.put("submittedBy", submittedBy);
-        EvidenceItem item = ledger.append(caseId, EvidenceKind.OFF_PLATFORM, null, submittedBy, now, content,
+        EvidenceItem item = ledger.append(caseId, EvidenceKind.OFF_PLATFORM, sourceId, submittedBy, now, content,
                 new EvidenceLedger.Capture(bytes, actual, mediaType));
         // the policy's "propose legal escalation" rule looks for accounts with evidence from off the platform
         Account account = Account.findById(enforcementCase.accountId);
@@ -80,7 +96,7 @@ public class OffPlatformEvidence {
         }
         custody.record(caseId, submittedBy, CustodyRecord.Action.ADD_EVIDENCE, "off-platform evidence seq " + item.seq,
                 item.hash, null);
-        return item;
+        return new Added(item, false);
     }
 
     private static URI parseUrl(String raw) {

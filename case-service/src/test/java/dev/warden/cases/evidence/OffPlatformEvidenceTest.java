@@ -68,6 +68,33 @@ class OffPlatformEvidenceTest {
     }
 
     @Test
+    void theSameCaptureSubmittedAgainIsReturnedNotAppendedTwice() {
+        String platform = WardenOidc.token("shop-crawler", "platform");
+        String evidence = LegalFixtures.offPlatformJson(PAGE, "https://news-blast.example/retry");
+        String hash = post(platform, evidence).statusCode(201).body("seq", equalTo(2)).extract().path("hash");
+
+        // a retry after a timeout, or a second reviewer adding what is already there
+        post(platform, evidence).statusCode(200).body("seq", equalTo(2)).body("hash", equalTo(hash))
+                .body("recordedBy", equalTo("shop-crawler"));
+        post(WardenOidc.token("alice", "reviewer"), evidence).statusCode(200).body("seq", equalTo(2));
+        // the same page captured again later is new evidence
+        post(platform, evidence.replaceFirst("\"capturedAt\":\"[^\"]+\"", "\"capturedAt\":\"" + java.time.Instant.now()
+                .minusSeconds(60) + "\"")).statusCode(201).body("seq", equalTo(3));
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> EvidenceItem.count("caseId = ?1 and kind = ?2", caseId,
+                EvidenceKind.OFF_PLATFORM))).isEqualTo(2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CustodyRecord.ofCase(caseId)).stream()
+                .filter(r -> r.action == CustodyRecord.Action.ADD_EVIDENCE)).hasSize(2);
+        // the chain stays whole: the exported package verifies against the ledger
+        byte[] zip = given().auth().oauth2(WardenOidc.token("lena", "legal"))
+                .when().get("/api/legal/cases/{id}/evidence-package", caseId)
+                .then().statusCode(200).extract().asByteArray();
+        given().auth().oauth2(WardenOidc.token("lena", "legal")).contentType("application/zip").body(zip)
+                .when().post("/api/legal/evidence-packages/verify")
+                .then().statusCode(200).body("intact", equalTo(true)).body("matchesLedger", equalTo(true));
+    }
+
+    @Test
     void addingEvidenceNeedsATokenAndAnEvidenceRole() {
         String body = LegalFixtures.offPlatformJson(PAGE, "https://x.example/");
         post(null, body).statusCode(401);

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.warden.cases.casework.EnforcementCase;
@@ -86,14 +87,19 @@ public class EvidenceResource {
     @Path("/off-platform")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLATFORM, Roles.REVIEWER, Roles.SENIOR_REVIEWER})
-    @Operation(summary = "Append off-platform evidence (URL, capture time, content hash, capture) to the case's ledger")
+    @Operation(summary = "Append off-platform evidence (URL, capture time, content hash, capture) to the case's ledger",
+            description = "The same capture of the same URL at the same capture time is the same evidence: submitting "
+                    + "it again (a retry) returns the item already in the ledger with 200 and appends nothing.")
+    @APIResponse(responseCode = "201", description = "appended")
+    @APIResponse(responseCode = "200", description = "this evidence was already in the ledger: the existing item")
     public Response addOffPlatform(@PathParam("caseId") UUID caseId,
             @NotNull(message = "a JSON body is required") @Valid OffPlatformRequest r) {
-        EvidenceItem item = offPlatform.add(caseId, identity.getPrincipal().getName(),
+        OffPlatformEvidence.Added added = offPlatform.add(caseId, identity.getPrincipal().getName(),
                 new OffPlatformEvidence.Submission(r.url(), r.capturedAt(), r.contentSha256(), r.description(),
                         r.mediaType(), r.captureBase64()));
-        return Response.created(URI.create("/api/evidence/cases/" + caseId + "/items/" + item.seq))
-                .entity(ItemView.of(item)).build();
+        ItemView item = ItemView.of(added.item());
+        return added.alreadyRecorded() ? Response.ok(item).build()
+                : Response.created(URI.create("/api/evidence/cases/" + caseId + "/items/" + item.seq())).entity(item).build();
     }
 
     @GET
