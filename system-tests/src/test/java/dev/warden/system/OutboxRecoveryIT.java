@@ -4,16 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +38,7 @@ import io.restassured.http.ContentType;
 class OutboxRecoveryIT {
 
     private static final String DATABASE = "system_outbox";
+    private static final SystemDb DB = new SystemDb(DATABASE);
 
     @Test
     void decisionsTakenDuringABrokerOutageArePublishedInOrderAfterRestart() throws Exception {
@@ -114,44 +110,20 @@ class OutboxRecoveryIT {
     }
 
     private static List<UUID> distinctEvents(List<ConsumerRecord<String, String>> records) {
-        LinkedHashSet<UUID> ids = new LinkedHashSet<>();
-        records.forEach(r -> ids.add(UUID.fromString(KafkaTestClient.header(r, "ce_id"))));
-        return List.copyOf(ids);
+        return StoppableBroker.firstOfEach(records).stream().map(r -> UUID.fromString(StoppableBroker.ceId(r))).toList();
     }
 
     private static UUID caseOf(String account) throws SQLException {
-        List<UUID> ids = query("SELECT id FROM enforcement_case WHERE account_id = ?", account);
+        List<UUID> ids = DB.column(UUID.class, "SELECT id FROM enforcement_case WHERE account_id = ?", account);
         return ids.isEmpty() ? null : ids.get(0);
     }
 
     private static List<UUID> unpublished() throws SQLException {
-        return query("SELECT event_id FROM outbox_event WHERE published_at IS NULL ORDER BY id");
+        return DB.column(UUID.class, "SELECT event_id FROM outbox_event WHERE published_at IS NULL ORDER BY id");
     }
 
     private static long failedAttempts() throws SQLException {
-        try (Connection c = connect(); ResultSet rs = c.createStatement()
-                .executeQuery("SELECT COALESCE(SUM(attempts), 0) FROM outbox_event WHERE published_at IS NULL AND last_error IS NOT NULL")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static List<UUID> query(String sql, String... params) throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(WardenPostgres.jdbcUrl(DATABASE), WardenPostgres.USER, WardenPostgres.PASSWORD);
+        return DB.count("SELECT COALESCE(SUM(attempts), 0) FROM outbox_event WHERE published_at IS NULL "
+                + "AND last_error IS NOT NULL");
     }
 }

@@ -102,6 +102,14 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + "; log:\n" + tail());
     }
 
+    boolean logContains(String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     String tail() {
         try {
             List<String> lines = Files.readAllLines(log);

@@ -1,8 +1,11 @@
 package dev.warden.system;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 
@@ -94,6 +97,18 @@ final class StoppableBroker implements AutoCloseable {
             }
         }
         return matching;
+    }
+
+    /** The record's CloudEvents id ({@code ce_id} header). */
+    static String ceId(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+    }
+
+    /** The first record of each CloudEvents id, in order: at-least-once delivery may repeat one. */
+    static List<ConsumerRecord<String, String>> firstOfEach(List<ConsumerRecord<String, String>> records) {
+        Map<String, ConsumerRecord<String, String>> first = new LinkedHashMap<>();
+        records.forEach(r -> first.putIfAbsent(ceId(r), r));
+        return List.copyOf(first.values());
     }
 
     @Override
