@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,9 +19,6 @@ import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.notification.NotificationEvent;
 import dev.warden.testsupport.KafkaTestClient;
-import dev.warden.testsupport.WardenKafka;
-import dev.warden.testsupport.WardenOidc;
-import dev.warden.testsupport.WardenPostgres;
 import dev.warden.testsupport.WardenSmtp;
 
 /**
@@ -39,9 +35,7 @@ class DeliveryReportRecoveryIT {
     @Test
     void outcomesOfMailsSentDuringABrokerOutageAreReportedInOrderAfterRestart() throws Exception {
         try (StoppableBroker broker = StoppableBroker.start(Topics.NOTIFICATIONS, 3)) {
-            Map<String, String> config = new HashMap<>(WardenKafka.quarkusConfig());
-            config.putAll(WardenOidc.quarkusConfig());
-            config.putAll(WardenPostgres.quarkusConfig(DATABASE));
+            Map<String, String> config = ServiceProcess.platformConfig(DATABASE);
             config.putAll(WardenSmtp.quarkusConfig());
             config.put("mp.messaging.outgoing.notifications.bootstrap.servers", broker.bootstrapServers());
             config.put("warden.notify.dispatch-interval", "100ms");

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,9 +21,7 @@ import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.contracts.signal.Violation;
 import dev.warden.testsupport.KafkaTestClient;
-import dev.warden.testsupport.WardenKafka;
 import dev.warden.testsupport.WardenOidc;
-import dev.warden.testsupport.WardenPostgres;
 import io.restassured.http.ContentType;
 
 /**
@@ -43,9 +40,7 @@ class OutboxRecoveryIT {
     @Test
     void decisionsTakenDuringABrokerOutageArePublishedInOrderAfterRestart() throws Exception {
         try (StoppableBroker broker = StoppableBroker.start(Topics.ENFORCEMENT, 3)) {
-            Map<String, String> config = new HashMap<>(WardenKafka.quarkusConfig());
-            config.putAll(WardenOidc.quarkusConfig());
-            config.putAll(WardenPostgres.quarkusConfig(DATABASE));
+            Map<String, String> config = ServiceProcess.platformConfig(DATABASE);
             config.put("mp.messaging.outgoing.enforcement.bootstrap.servers", broker.bootstrapServers());
             config.put("warden.outbox.interval", "100ms");
             config.put("warden.outbox.send-timeout", "2s");

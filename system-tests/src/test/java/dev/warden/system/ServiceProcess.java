@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.warden.testsupport.WardenKafka;
+import dev.warden.testsupport.WardenOidc;
+import dev.warden.testsupport.WardenPostgres;
+
 /**
  * One Warden service started from its packaged jar ({@code target/quarkus-app/quarkus-run.jar}) as a
  * separate JVM, configured by system properties, with its log in {@code target/system-test-logs}.
@@ -33,6 +37,14 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
         this.log = log;
         this.port = port;
+    }
+
+    /** What every service needs: the shared broker, the OIDC provider and a database of its own. */
+    static Map<String, String> platformConfig(String database) {
+        Map<String, String> config = new java.util.HashMap<>(WardenKafka.quarkusConfig());
+        config.putAll(WardenOidc.quarkusConfig());
+        config.putAll(WardenPostgres.quarkusConfig(database));
+        return config;
     }
 
     static ServiceProcess start(String module, Map<String, String> config) throws IOException {

@@ -18,8 +18,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
+import dev.warden.testsupport.WardenKafka;
 import kafka.server.BrokerServer;
 
 /**
@@ -36,15 +36,7 @@ final class StoppableBroker implements AutoCloseable {
     }
 
     static StoppableBroker start(String topic, int partitions) throws Exception {
-        TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
-                .build();
-        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+        KafkaClusterTestKit kit = WardenKafka.singleNode()
                 .setConfigProp("auto.create.topics.enable", "false")
                 .build();
         kit.format();

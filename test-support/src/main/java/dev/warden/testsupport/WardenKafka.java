@@ -78,6 +78,20 @@ public final class WardenKafka {
         return Admin.create(p);
     }
 
+    /** One combined broker + controller node, with the internal topics sized for a single broker. */
+    public static KafkaClusterTestKit.Builder singleNode() {
+        TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
+                .setNumControllerNodes(1).build();
+        // a single broker cannot host the default replication factor of 3 for internal topics
+        return new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                .setConfigProp("share.coordinator.state.topic.min.isr", "1");
+    }
+
     private static KafkaClusterTestKit start() {
         long t0 = System.nanoTime();
         // Shutdown hooks run concurrently: Kafka's temp-dir deletion raced the broker's last checkpoint
@@ -89,16 +103,7 @@ public final class WardenKafka {
         Exit.setExitProcedure((status, message) -> System.err.printf("[warden-test] Kafka asked to exit(%d): %s%n",
                 status, message));
         try {
-            TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                    .setNumControllerNodes(1).build();
-            KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
-                    // a single broker cannot host the default replication factor of 3 for internal topics
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+            KafkaClusterTestKit kit = singleNode()
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("auto.create.topics.enable", "true")
                     .setConfigProp("num.partitions", String.valueOf(PARTITIONS))
