@@ -43,6 +43,11 @@ public final class EndpointSecurity {
     /** One resource method: HTTP method, path template, roles allowed, and the Java method for its parameters. */
     public record Operation(String httpMethod, String path, List<String> roles, String consumes, Method method) {
 
+        /** The same operation with a query string appended to its path. */
+        public Operation withQuery(String query) {
+            return new Operation(httpMethod, path + "?" + query, roles, consumes, method);
+        }
+
         @Override
         public String toString() {
             return httpMethod + " " + path + " " + roles;
@@ -120,11 +125,16 @@ public final class EndpointSecurity {
     }
 
     private static int call(String baseUrl, Operation op, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/$", "") + concrete(op)));
         boolean body = op.httpMethod().equals("POST") || op.httpMethod().equals("PUT") || op.httpMethod().equals("PATCH");
-        if (body) {
+        return send(baseUrl, op, token, body ? (op.consumes().contains("json") ? "{}" : "x") : null).statusCode();
+    }
+
+    /** Calls the operation at a concrete path; {@code body} null sends none. */
+    static HttpResponse<String> send(String baseUrl, Operation op, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/$", "") + concrete(op)));
+        if (body != null) {
             b.header("Content-Type", op.consumes());
-            b.method(op.httpMethod(), HttpRequest.BodyPublishers.ofString(op.consumes().contains("json") ? "{}" : "x"));
+            b.method(op.httpMethod(), HttpRequest.BodyPublishers.ofString(body));
         } else {
             b.method(op.httpMethod(), HttpRequest.BodyPublishers.noBody());
         }
@@ -132,7 +142,7 @@ public final class EndpointSecurity {
             b.header("Authorization", "Bearer " + token);
         }
         try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(op + ": " + e, e);
         } catch (InterruptedException e) {

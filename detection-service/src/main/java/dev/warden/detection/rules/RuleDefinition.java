@@ -2,6 +2,8 @@ package dev.warden.detection.rules;
 
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
+
 import dev.warden.contracts.signal.Violation;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -15,7 +17,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record RuleDefinition(
-        String id,
+        @Size(max = 64, message = "must be at most 64 characters") String id,
         int version,
         Violation violation,
         boolean enabled,
@@ -23,7 +25,7 @@ public record RuleDefinition(
         long cooldownSeconds,
         Map<String, Double> thresholds,
         Map<String, Double> weights,
-        String description) {
+        @Size(max = 2000, message = "must be at most 2000 characters") String description) {
 
     public double threshold(String name) {
         Double v = thresholds.get(name);

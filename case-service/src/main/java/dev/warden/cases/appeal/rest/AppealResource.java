@@ -32,7 +32,7 @@ import dev.warden.cases.appeal.AppealService;
 import dev.warden.cases.appeal.AppealStatus;
 import dev.warden.cases.appeal.AppealView;
 import dev.warden.cases.casework.rest.IfMatch;
-import dev.warden.cases.casework.rest.QueryParams;
+import dev.warden.common.rest.QueryParams;
 import dev.warden.cases.idempotency.IdempotencyKeys;
 import dev.warden.common.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;

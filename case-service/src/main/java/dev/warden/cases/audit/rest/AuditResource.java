@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.warden.cases.audit.AuditQueries;
-import dev.warden.cases.casework.rest.QueryParams;
+import dev.warden.common.rest.QueryParams;
 import dev.warden.common.problem.ProblemException;
 import dev.warden.common.security.Roles;
 

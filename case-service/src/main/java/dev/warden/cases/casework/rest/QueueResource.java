@@ -33,6 +33,7 @@ import dev.warden.cases.casework.QueueFilter;
 import dev.warden.cases.casework.QueueItem;
 import dev.warden.cases.casework.QueuePage;
 import dev.warden.common.problem.ProblemException;
+import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.warden.contracts.signal.Violation;

@@ -1,7 +1,6 @@
 package dev.warden.cases.dsa.rest;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,6 +20,7 @@ import dev.warden.cases.dsa.DsaExport;
 import dev.warden.cases.dsa.DsaSubmissionClient;
 import dev.warden.cases.dsa.TransparencyReport;
 import dev.warden.common.problem.ProblemException;
+import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 
 /** DSA: statements of reasons by period (for the Transparency Database) and transparency-report counts. */
@@ -43,17 +43,12 @@ public class DsaResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Statements of reasons decided in [from, to), as batches of at most 100 (page from 0)")
     public DsaExport.Batch statements(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
+            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("100") String size) {
         Instant f = instant("from", from);
         Instant t = instant("to", to);
         period(f, t);
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > DsaExport.MAX_BATCH) {
-            throw ProblemException.invalid("size", "must be between 1 and " + DsaExport.MAX_BATCH);
-        }
-        return export.batch(f, t, page, size);
+        return export.batch(f, t, QueryParams.intParam("page", page, 0, Integer.MAX_VALUE),
+                QueryParams.intParam("size", size, 1, DsaExport.MAX_BATCH));
     }
 
     @POST
@@ -90,11 +85,7 @@ public class DsaResource {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalid(field, "is required (an RFC 3339 timestamp, e.g. 2026-01-01T00:00:00Z)");
         }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "'" + value + "' is not an RFC 3339 timestamp");
-        }
+        return QueryParams.instant(field, value);
     }
 
     private static void period(Instant from, Instant to) {

@@ -27,6 +27,7 @@ import dev.warden.cases.evidence.CustodyRecord;
 import dev.warden.cases.evidence.pkg.EvidencePackageWriter;
 import dev.warden.cases.evidence.pkg.PackageVerification;
 import dev.warden.common.problem.ProblemException;
+import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -80,7 +81,8 @@ public class LegalEvidenceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "The chain of custody of a case's evidence: every view, export and verification")
-    public List<CustodyView> custody(@QueryParam("caseId") UUID caseId) {
+    public List<CustodyView> custody(@QueryParam("caseId") String caseParam) {
+        UUID caseId = QueryParams.uuid("caseId", caseParam);
         if (caseId == null) {
             throw ProblemException.invalid("caseId", "is required");
         }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import dev.warden.cases.legal.LegalHold;
 import dev.warden.cases.legal.LegalHolds;
-import dev.warden.common.problem.ProblemException;
+import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -43,7 +44,8 @@ public class HoldResource {
     @Inject
     SecurityIdentity identity;
 
-    public record HoldRequest(@NotBlank(message = "must be CASE or ACCOUNT") String scope,
+    public record HoldRequest(@NotNull(message = "must be CASE or ACCOUNT")
+            @Pattern(regexp = "CASE|ACCOUNT", message = "must be CASE or ACCOUNT") String scope,
             @NotBlank(message = "must not be blank") @Size(max = 128, message = "must be at most 128 characters") String targetId,
             @NotBlank(message = "must not be blank") @Size(max = 2000, message = "must be at most 2000 characters") String reason) {
     }
@@ -61,13 +63,9 @@ public class HoldResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Place a legal hold on a case or an account: retention leaves it alone until released")
     public Response place(@NotNull(message = "a JSON body is required") @Valid HoldRequest r) {
-        LegalHold.Scope scope;
-        try {
-            scope = LegalHold.Scope.valueOf(r.scope());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("scope", "must be CASE or ACCOUNT");
-        }
-        LegalHold h = holds.place(scope, r.targetId(), r.reason(), identity.getPrincipal().getName());
+        // the request's @Pattern admits only the two names
+        LegalHold h = holds.place(LegalHold.Scope.valueOf(r.scope()), r.targetId(), r.reason(),
+                identity.getPrincipal().getName());
         return Response.created(URI.create("/api/legal/holds/" + h.id)).entity(HoldView.of(h)).build();
     }
 
@@ -80,7 +78,7 @@ public class HoldResource {
 
     @GET
     @Operation(summary = "Legal holds; only active ones unless all=true")
-    public List<HoldView> list(@QueryParam("all") boolean all) {
-        return holds.list(!all).stream().map(HoldView::of).toList();
+    public List<HoldView> list(@QueryParam("all") String all) {
+        return holds.list(!Boolean.TRUE.equals(QueryParams.bool("all", all))).stream().map(HoldView::of).toList();
     }
 }

@@ -30,7 +30,7 @@ import dev.warden.cases.policy.DryRunReport;
 import dev.warden.cases.policy.PolicyRule;
 import dev.warden.cases.policy.PolicyService;
 import dev.warden.cases.policy.PolicySet;
-import dev.warden.cases.casework.rest.QueryParams;
+import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;

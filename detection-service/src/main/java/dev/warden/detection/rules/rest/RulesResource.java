@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,8 +53,9 @@ public class RulesResource {
     @Operation(summary = "Store a new version of a rule; every instance applies it without restart")
     @APIResponse(responseCode = "200", description = "the stored version, already in force on this instance")
     @APIResponse(responseCode = "409", description = "version is not the current version plus one")
+    @APIResponse(responseCode = "400", description = "malformed JSON, a value of the wrong type, or an oversize id or description")
     @APIResponse(responseCode = "422", description = "thresholds, weights, score or cooldown are invalid")
-    public RuleDefinition put(@PathParam("ruleId") String ruleId, @NotNull RuleDefinition rule) {
+    public RuleDefinition put(@PathParam("ruleId") String ruleId, @NotNull @Valid RuleDefinition rule) {
         return rules.put(ruleId, rule);
     }
 }

@@ -6,8 +6,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.warden.common.problem.ProblemException;
+import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import dev.warden.notify.delivery.DeliveryDetail;
 import dev.warden.notify.delivery.DeliveryFilter;
@@ -62,10 +61,10 @@ public class DeliveryResource {
             String from,
             @Parameter(description = "created before: RFC 3339 timestamp, or YYYY-MM-DD (inclusive day)")
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be at least 0") int page,
-            @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "must be at least 1")
-            @Max(value = 500, message = "must be at most 500") int size) {
-        return queries.list(DeliveryFilter.parse(accountId, caseId, status, from, to), page, size);
+            @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(description = "1..500") @QueryParam("size") @DefaultValue("50") String size) {
+        return queries.list(DeliveryFilter.parse(accountId, caseId, status, from, to),
+                QueryParams.intParam("page", page, 0, Integer.MAX_VALUE), QueryParams.intParam("size", size, 1, 500));
     }
 
     @GET

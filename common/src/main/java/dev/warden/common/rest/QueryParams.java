@@ -1,9 +1,10 @@
-package dev.warden.cases.casework.rest;
+package dev.warden.common.rest;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.UUID;
 
 import dev.warden.common.problem.ProblemException;
 
@@ -31,6 +32,18 @@ public final class QueryParams {
             return v;
         } catch (NumberFormatException e) {
             throw ProblemException.invalid(field, "must be an integer within " + min + ".." + max);
+        }
+    }
+
+    /** {@code value} may be absent (null); present, it must be a UUID. */
+    public static UUID uuid(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "must be a UUID");
         }
     }
 
