@@ -47,6 +47,9 @@ final class StoppableBroker implements AutoCloseable {
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (Exception e) {
+            broker.close();
+            throw e;
         }
         return broker;
     }

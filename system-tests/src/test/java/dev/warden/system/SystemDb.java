@@ -18,7 +18,11 @@ record SystemDb(String database) {
         try (Connection c = DriverManager.getConnection(WardenPostgres.jdbcUrl(database), WardenPostgres.USER,
                 WardenPostgres.PASSWORD); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
+                if (params[i] instanceof String[] values) {
+                    ps.setArray(i + 1, c.createArrayOf("varchar", values));
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
             }
             List<T> values = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -74,11 +74,11 @@ public class OffPlatformEvidence {
         }
         String sourceId = "capture:" + Canonical.sha256((url + "\n" + s.capturedAt() + "\n" + actual)
                 .getBytes(StandardCharsets.UTF_8));
+        String mediaType = s.mediaType() == null ? "application/octet-stream" : s.mediaType();
         Optional<EvidenceItem> earlier = ledger.recorded(caseId, EvidenceKind.OFF_PLATFORM, sourceId);
         if (earlier.isPresent()) {
-            return new Added(earlier.get(), true);
+            return resubmitted(earlier.get(), submittedBy, s.description(), mediaType);
         }
-        String mediaType = s.mediaType() == null ? "application/octet-stream" : s.mediaType();
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("url", url.toString());
         content.put("capturedAt", s.capturedAt().toString());
@@ -97,6 +97,23 @@ public class OffPlatformEvidence {
         custody.record(caseId, submittedBy, CustodyRecord.Action.ADD_EVIDENCE, "off-platform evidence seq " + item.seq,
                 item.hash, null);
         return new Added(item, false);
+    }
+
+    /**
+     * The same capture again: the recorded item, if the submission says the same about it (a retry);
+     * handing it back is recorded in the custody log like any other view of evidence.
+     */
+    private Added resubmitted(EvidenceItem item, String submittedBy, String description, String mediaType) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> recorded = (Map<String, Object>) Canonical.parseBody(item.canonical).get("content");
+        if (!java.util.Objects.equals(recorded.get("description"), description)
+                || !java.util.Objects.equals(recorded.get("captureMediaType"), mediaType)) {
+            throw ProblemException.conflict("this capture is already evidence item " + item.seq
+                    + " of the case, with another description or media type; evidence is never changed");
+        }
+        custody.record(item.caseId, submittedBy, CustodyRecord.Action.VIEW_LEDGER,
+                "off-platform evidence seq " + item.seq + " submitted again", item.hash, item.hash);
+        return new Added(item, true);
     }
 
     private static URI parseUrl(String raw) {

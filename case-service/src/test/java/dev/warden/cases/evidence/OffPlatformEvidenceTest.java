@@ -77,6 +77,9 @@ class OffPlatformEvidenceTest {
         post(platform, evidence).statusCode(200).body("seq", equalTo(2)).body("hash", equalTo(hash))
                 .body("recordedBy", equalTo("shop-crawler"));
         post(WardenOidc.token("alice", "reviewer"), evidence).statusCode(200).body("seq", equalTo(2));
+        // evidence is never changed: the same capture said to be something else is a conflict
+        post(platform, evidence.replace("Shop page offering bulk sends", "Another description"))
+                .statusCode(409).contentType("application/problem+json");
         // the same page captured again later is new evidence
         post(platform, evidence.replaceFirst("\"capturedAt\":\"[^\"]+\"", "\"capturedAt\":\"" + java.time.Instant.now()
                 .minusSeconds(60) + "\"")).statusCode(201).body("seq", equalTo(3));
@@ -85,6 +88,9 @@ class OffPlatformEvidenceTest {
                 EvidenceKind.OFF_PLATFORM))).isEqualTo(2);
         assertThat(QuarkusTransaction.requiringNew().call(() -> CustodyRecord.ofCase(caseId)).stream()
                 .filter(r -> r.action == CustodyRecord.Action.ADD_EVIDENCE)).hasSize(2);
+        // handing the recorded item back is a view of evidence, in the custody log
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CustodyRecord.ofCase(caseId)).stream()
+                .filter(r -> r.detail != null && r.detail.contains("submitted again"))).hasSize(2);
         // the chain stays whole: the exported package verifies against the ledger
         byte[] zip = given().auth().oauth2(WardenOidc.token("lena", "legal"))
                 .when().get("/api/legal/cases/{id}/evidence-package", caseId)

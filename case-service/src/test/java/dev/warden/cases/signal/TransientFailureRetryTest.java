@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import dev.warden.cases.Signals;
 import dev.warden.cases.casework.CaseStatus;
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.common.messaging.ConsumerRetry;
 import dev.warden.common.messaging.TransientFailure;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.testsupport.KafkaTestClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -43,20 +43,20 @@ class TransientFailureRetryTest {
     DataSource db;
 
     @Inject
-    ConsumerRetry retry;
+    MeterRegistry registry;
 
     @Test
     void filesSignalWhoseTransactionLostASerializationRaceTwice() throws SQLException {
         String account = "acc-race-" + UUID.randomUUID();
         DetectionSignal signal = Signals.conclusiveBulk(account, null);
-        long retriesBefore = retry.retries();
+        double retriesBefore = signalRetries();
         failInsertsOf(signal.signalId(), "40001", 2);
         try {
             kafka.sendJson(Topics.SIGNALS, account, signal);
 
             EnforcementCase c = awaitCase(account, CaseStatus.ACTIONED);
             assertThat(QuarkusTransaction.requiringNew().call(() -> SignalRecord.count("caseId", c.id))).isEqualTo(1);
-            assertThat(retry.retries() - retriesBefore).isGreaterThanOrEqualTo(2);
+            assertThat(signalRetries() - retriesBefore).isGreaterThanOrEqualTo(2);
             assertThat(KafkaTestClient.readFor(Topics.SIGNALS_DLQ, r -> account.equals(r.key()), Duration.ofSeconds(2)))
                     .isEmpty();
         } finally {
@@ -68,7 +68,7 @@ class TransientFailureRetryTest {
     void deadLettersAtOnceWhenTheDatabaseRejectsTheRecordItself() throws SQLException {
         String account = "acc-rejected-" + UUID.randomUUID();
         DetectionSignal signal = Signals.conclusiveBulk(account, null);
-        long retriesBefore = retry.retries();
+        double retriesBefore = signalRetries();
         failInsertsOf(signal.signalId(), "22023", Integer.MAX_VALUE);
         try {
             kafka.sendJson(Topics.SIGNALS, account, signal);
@@ -79,7 +79,7 @@ class TransientFailureRetryTest {
                     r -> account.equals(r.key()), l -> !l.isEmpty(), Duration.ofSeconds(20));
             assertThat(KafkaTestClient.header(dead.get(0), Topics.DLQ_REASON_HEADER)).isNotBlank();
             awaitCase(next, CaseStatus.ACTIONED);
-            assertThat(retry.retries()).isEqualTo(retriesBefore);
+            assertThat(signalRetries()).isEqualTo(retriesBefore);
         } finally {
             dropFailure(signal.signalId());
         }
@@ -100,6 +100,11 @@ class TransientFailureRetryTest {
 
         assertThat(failure).isNotNull();
         assertThat(TransientFailure.of(failure)).isEqualTo(TransientFailure.CONFLICT);
+    }
+
+    private double signalRetries() {
+        return registry.find("warden.consumer.retries").tag("channel", "signals").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
     }
 
     /** Makes the next {@code times} inserts of this signal fail with {@code sqlState}; a sequence counts across rollbacks. */

@@ -2,8 +2,8 @@ package dev.warden.common.messaging;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Runs a consumer's unit of work (one transaction) again when it failed for a transient reason, so that
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The partition waits meanwhile: records of one account stay in order.
  */
 @ApplicationScoped
+@Startup // so that checkBudget runs at start-up, not with the first record
 public class ConsumerRetry {
 
     private static final Logger LOG = Logger.getLogger(ConsumerRetry.class);
@@ -29,7 +31,15 @@ public class ConsumerRetry {
     @Inject
     MeterRegistry registry;
 
-    private final AtomicLong retries = new AtomicLong();
+    /** Fails start-up when the connector would close a consumer before the retries give up. */
+    @PostConstruct
+    void checkBudget() {
+        long budget = config.unavailableFor().plus(config.maxBackoff().multipliedBy(2)).toMillis();
+        if (config.stuckAfterMs() <= budget) {
+            throw new IllegalStateException("warden.consumer.retry.stuck-after-ms (" + config.stuckAfterMs()
+                    + ") must exceed unavailable-for plus two backoffs (" + budget + " ms)");
+        }
+    }
 
     /** Runs {@code work}; {@code channel} names the consumer in logs and in the {@code warden.consumer.retries} metric. */
     public void run(String channel, Runnable work) {
@@ -46,18 +56,12 @@ public class ConsumerRetry {
                             : new IllegalStateException("gave up after " + attempt + " attempts (" + kind + "): " + e, e);
                 }
                 counter(channel, kind).increment();
-                retries.incrementAndGet();
                 long wait = backoffMillis + ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1);
                 LOG.warnf("%s: attempt %d failed (%s: %s); retrying in %d ms", channel, attempt, kind, e, wait);
                 sleep(wait, e);
                 backoffMillis = Math.min(backoffMillis * 2, config.maxBackoff().toMillis());
             }
         }
-    }
-
-    /** Retries taken since start, all channels (for tests and the log). */
-    public long retries() {
-        return retries.get();
     }
 
     boolean shouldRetry(TransientFailure kind, int attempt, long elapsedNanos) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** How a Kafka consumer retries work that failed for a reason the record is not to blame for. */
 @ConfigMapping(prefix = "warden.consumer.retry")
@@ -17,7 +18,16 @@ public interface ConsumerRetryConfig {
     @WithDefault("10m")
     Duration unavailableFor();
 
-    /** First wait; it doubles per attempt up to {@link #maxBackoff()}, with up to 50 % random jitter. */
+    /**
+     * What each retrying channel sets as {@code throttled.unprocessed-record-max-age.ms}: SmallRye closes a
+     * consumer whose record waited longer (counted from when it was fetched). Must exceed
+     * {@link #unavailableFor()} plus {@link #maxBackoff()}; checked at start-up.
+     */
+    @WithName("stuck-after-ms")
+    @WithDefault("660000")
+    long stuckAfterMs();
+
+    /** First wait; it doubles per attempt up to {@link #maxBackoff()}; each wait adds up to 50 % random jitter. */
     @WithDefault("100ms")
     Duration initialBackoff();
 

@@ -51,7 +51,20 @@ public enum TransientFailure {
         if (t instanceof SQLException sql && sql.getSQLState() != null) {
             return bySqlState(sql.getSQLState());
         }
+        if (t instanceof SQLException sql && isPoolTimeout(sql)) {
+            return UNAVAILABLE;
+        }
         return NONE;
+    }
+
+    /**
+     * Agroal's "Sorry, acquisition timeout!" / "Acquisition timeout while waiting for new connection":
+     * no SQLState, and the pool's wait for a connection (full pool, unreachable server) ran out.
+     */
+    private static boolean isPoolTimeout(SQLException e) {
+        String message = e.getMessage();
+        return e.getCause() instanceof java.util.concurrent.TimeoutException
+                || (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout"));
     }
 
     /** PostgreSQL error codes (appendix A of its manual). */

@@ -47,11 +47,12 @@ public final class QueryParams {
         }
     }
 
+    /** Absent or empty (a bare {@code ?all}) is null; otherwise true or false in any case, as JAX-RS reads them. */
     public static Boolean bool(String field, String value) {
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return null;
         }
-        if (!value.equals("true") && !value.equals("false")) {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             throw ProblemException.invalid(field, "must be true or false");
         }
         return Boolean.valueOf(value);

@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class ConsumerRetryTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final ConsumerRetry retry = retry(3, Duration.ofMillis(300));
+    private final ConsumerRetry retry = retry(3, Duration.ofMillis(300), 660_000);
 
     @Test
     void retriesALostRaceUntilTheWorkSucceeds() {
@@ -66,7 +66,14 @@ class ConsumerRetryTest {
         assertThat(calls.get()).isGreaterThan(3);
     }
 
-    private ConsumerRetry retry(int conflictAttempts, Duration unavailableFor) {
+    @Test
+    void refusesToStartWhenTheConnectorWouldCloseTheConsumerBeforeTheRetriesGiveUp() {
+        ConsumerRetry tooShort = retry(3, Duration.ofMinutes(10), 60_000);
+        assertThatThrownBy(tooShort::checkBudget).hasMessageContaining("stuck-after-ms (60000) must exceed");
+        retry(3, Duration.ofMinutes(10), 660_000).checkBudget();
+    }
+
+    private ConsumerRetry retry(int conflictAttempts, Duration unavailableFor, long stuckAfterMs) {
         ConsumerRetry r = new ConsumerRetry();
         r.registry = registry;
         r.config = new ConsumerRetryConfig() {
@@ -84,6 +91,10 @@ class ConsumerRetryTest {
 
             public Duration maxBackoff() {
                 return Duration.ofMillis(40);
+            }
+
+            public long stuckAfterMs() {
+                return stuckAfterMs;
             }
         };
         return r;

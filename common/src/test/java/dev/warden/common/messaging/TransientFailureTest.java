@@ -31,6 +31,11 @@ class TransientFailureTest {
                 .isEqualTo(TransientFailure.UNAVAILABLE);
         assertThat(TransientFailure.of(new SQLTransientConnectionException("pool exhausted")))
                 .isEqualTo(TransientFailure.UNAVAILABLE);
+        // Agroal's own wording, with no SQLState
+        assertThat(TransientFailure.of(wrapped(new SQLException("Sorry, acquisition timeout!"))))
+                .isEqualTo(TransientFailure.UNAVAILABLE);
+        assertThat(TransientFailure.of(wrapped(new SQLException("Acquisition timeout while waiting for new connection",
+                new java.util.concurrent.TimeoutException())))).isEqualTo(TransientFailure.UNAVAILABLE);
     }
 
     @Test

@@ -92,6 +92,7 @@ public class EvidenceResource {
                     + "it again (a retry) returns the item already in the ledger with 200 and appends nothing.")
     @APIResponse(responseCode = "201", description = "appended")
     @APIResponse(responseCode = "200", description = "this evidence was already in the ledger: the existing item")
+    @APIResponse(responseCode = "409", description = "this capture is already in the ledger with another description or media type")
     public Response addOffPlatform(@PathParam("caseId") UUID caseId,
             @NotNull(message = "a JSON body is required") @Valid OffPlatformRequest r) {
         OffPlatformEvidence.Added added = offPlatform.add(caseId, identity.getPrincipal().getName(),
