@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -106,8 +107,8 @@ public class OffPlatformEvidence {
     private Added resubmitted(EvidenceItem item, String submittedBy, String description, String mediaType) {
         @SuppressWarnings("unchecked")
         Map<String, Object> recorded = (Map<String, Object>) Canonical.parseBody(item.canonical).get("content");
-        if (!java.util.Objects.equals(recorded.get("description"), description)
-                || !java.util.Objects.equals(recorded.get("captureMediaType"), mediaType)) {
+        if (!Objects.equals(recorded.get("description"), description)
+                || !Objects.equals(recorded.get("captureMediaType"), mediaType)) {
             throw ProblemException.conflict("this capture is already evidence item " + item.seq
                     + " of the case, with another description or media type; evidence is never changed");
         }
