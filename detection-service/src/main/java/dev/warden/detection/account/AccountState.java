@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What detection remembers of one account, in a changelogged state store. Bounded by design: second
- * buckets cover the short burst window, five-minute buckets cover the hour, and every list has a cap.
+ * buckets cover the short burst window, five-minute buckets the hour, hour buckets the day, and every
+ * list has a cap.
  * Serialized compactly by {@link AccountStateSerde} (target ≤ 1 KB per active account).
  */
 public class AccountState {
@@ -18,6 +19,8 @@ public class AccountState {
     public static final int MAX_REPORTERS = 16;
     /** Five-minute buckets: the hour window (12) plus the late-event grace. */
     public static final long SLOT_SECONDS = 300;
+    /** Hour buckets: the day window (24) plus the late-event grace. */
+    public static final long HOUR_SECONDS = 3600;
 
     public long registeredAtMillis;
     public String accountType;
@@ -31,11 +34,13 @@ public class AccountState {
     public List<SecondBucket> seconds = new ArrayList<>();
     /** Per-five-minute aggregates for the hour window, oldest first. */
     public List<SlotBucket> slots = new ArrayList<>();
+    /** Per-hour aggregates for the day window, oldest first. */
+    public List<HourBucket> hours = new ArrayList<>();
     /** Event time of the newest message (for inter-message intervals). */
     public long lastMessageMillis;
     /** The most recent inter-message intervals in ms, oldest first. */
     public List<Integer> intervalsMillis = new ArrayList<>();
-    /** Most repeated content fingerprints of the hour (a small heavy-hitter table). */
+    /** Most repeated content fingerprints (a small heavy-hitter table), forgotten 24 h after last use. */
     public List<FingerprintCount> fingerprints = new ArrayList<>();
     /** Distinct accounts that reported this one, with when (minute of event time). */
     public List<Reporter> reporters = new ArrayList<>();
@@ -50,6 +55,8 @@ public class AccountState {
     public Map<String, Long> lastFiredMillis = new HashMap<>();
     /** After a conclusive (auto-ban level) signal the account stays silent until then: one ban, one signal. */
     public long silencedUntilMillis;
+    /** Event time of the conclusive signal that started the silence. */
+    public long silencedFromMillis;
 
     public static class SecondBucket {
         public long second;
@@ -69,9 +76,24 @@ public class AccountState {
         public int replies;
         public int forwards;
         public int fanoutMessages;
+        /** Non-contact recipients of group and broadcast messages: broadcast reach. */
+        public int fanoutNonContactRecipients;
 
         public SlotBucket(long slot) {
             this.slot = slot;
+        }
+    }
+
+    public static class HourBucket {
+        public long hour;
+        public int messages;
+        public int recipients;
+        public int nonContactRecipients;
+        public int replies;
+        public int fanoutNonContactRecipients;
+
+        public HourBucket(long hour) {
+            this.hour = hour;
         }
     }
 

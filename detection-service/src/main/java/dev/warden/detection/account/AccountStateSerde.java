@@ -16,7 +16,9 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class AccountStateSerde implements Serde<AccountState> {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
+    /** The layout before hour buckets, broadcast reach and the silence start: still readable. */
+    private static final int VERSION_2 = 2;
 
     @Override
     public Serializer<AccountState> serializer() {
@@ -56,6 +58,17 @@ public class AccountStateSerde implements Serde<AccountState> {
             out.varint(b.replies);
             out.varint(b.forwards);
             out.varint(b.fanoutMessages);
+            out.varint(b.fanoutNonContactRecipients);
+        }
+        long wHour = Math.floorDiv(wSecond, AccountState.HOUR_SECONDS);
+        out.varint(s.hours.size());
+        for (AccountState.HourBucket b : s.hours) {
+            out.varlong(wHour - b.hour);
+            out.varint(b.messages);
+            out.varint(b.recipients);
+            out.varint(b.nonContactRecipients);
+            out.varint(b.replies);
+            out.varint(b.fanoutNonContactRecipients);
         }
         out.varlong(s.lastMessageMillis == 0 ? 0 : w - s.lastMessageMillis + 1);
         out.varint(s.intervalsMillis.size());
@@ -97,6 +110,7 @@ public class AccountStateSerde implements Serde<AccountState> {
             out.writeLong(e.getValue());
         }
         out.writeLong(s.silencedUntilMillis);
+        out.writeLong(s.silencedFromMillis);
         return out.toByteArray();
     }
 
@@ -104,7 +118,7 @@ public class AccountStateSerde implements Serde<AccountState> {
         try {
             In in = new In(data);
             int version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_2) {
                 throw new SerializationException("unknown account state layout " + version);
             }
             AccountState s = new AccountState();
@@ -133,7 +147,18 @@ public class AccountStateSerde implements Serde<AccountState> {
                 b.replies = in.varint();
                 b.forwards = in.varint();
                 b.fanoutMessages = in.varint();
+                b.fanoutNonContactRecipients = version == VERSION_2 ? 0 : in.varint();
                 s.slots.add(b);
+            }
+            long wHour = Math.floorDiv(wSecond, AccountState.HOUR_SECONDS);
+            for (int i = version == VERSION_2 ? 0 : in.varint(); i > 0; i--) {
+                AccountState.HourBucket b = new AccountState.HourBucket(wHour - in.varlong());
+                b.messages = in.varint();
+                b.recipients = in.varint();
+                b.nonContactRecipients = in.varint();
+                b.replies = in.varint();
+                b.fanoutNonContactRecipients = in.varint();
+                s.hours.add(b);
             }
             long last = in.varlong();
             s.lastMessageMillis = last == 0 ? 0 : w - last + 1;
@@ -171,6 +196,7 @@ public class AccountStateSerde implements Serde<AccountState> {
                 s.lastFiredMillis.put(in.text(), in.readLong());
             }
             s.silencedUntilMillis = in.readLong();
+            s.silencedFromMillis = version == VERSION_2 ? 0 : in.readLong();
             return s;
         } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new SerializationException("cannot read account state", e);

@@ -21,6 +21,7 @@ import dev.warden.contracts.activity.ActivityEventParser;
 import dev.warden.detection.account.AccountStateSerde;
 import dev.warden.detection.campaign.CampaignSightings;
 import dev.warden.detection.campaign.CampaignTracker;
+import dev.warden.detection.campaign.CampaignUpdate;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.detection.rules.AccountDetector;
 import dev.warden.detection.rules.RuleCatalog;
@@ -92,8 +93,8 @@ public class ActivityTopology {
     }
 
     private static ValidatedActivity sighting(String value) {
-        int tab = value.indexOf('\t');
-        return new ValidatedActivity(null, null, null, new ValidatedActivity.CampaignSighting(
-                Integer.parseInt(value.substring(0, tab)), Long.parseLong(value.substring(tab + 1))));
+        CampaignUpdate u = CampaignUpdate.parse(value);
+        return new ValidatedActivity(null, null, null,
+                new ValidatedActivity.CampaignSighting(u.accounts(), u.windowStartMillis(), u.memberAtMillis()));
     }
 }

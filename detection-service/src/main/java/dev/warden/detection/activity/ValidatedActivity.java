@@ -12,8 +12,11 @@ public record ValidatedActivity(ActivityEvent event, byte[] raw, String rejectio
         this(event, raw, rejection, null);
     }
 
-    /** {@code accounts} distinct accounts sent one of this account's fingerprints to strangers, as of {@code atMillis}. */
-    public record CampaignSighting(int accounts, long atMillis) {
+    /**
+     * {@code accounts} distinct accounts sent one of this account's fingerprints to strangers in the campaign
+     * window starting at {@code windowStartMillis}; this account's earliest such message in it was at {@code atMillis}.
+     */
+    public record CampaignSighting(int accounts, long windowStartMillis, long atMillis) {
     }
 
     public boolean rejected() {

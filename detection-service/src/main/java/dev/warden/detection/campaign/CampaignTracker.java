@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -13,18 +12,23 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Runs on the stream re-keyed by content fingerprint: remembers which accounts sent the fingerprint to
- * strangers within the hour and tells accounts (keyed by account id) how large the group is. The new
- * sender hears at once; all senders hear when the group reaches a milestone, so earlier members learn
- * they joined a campaign without an O(n²) stream of updates.
- * Store value: lines of {@code accountId \t lastSeenMillis}, at most {@value #MAX_MEMBERS}.
+ * Runs on the stream re-keyed by content fingerprint. Campaign windows are event-time windows of one hour
+ * hopping by {@link SightingDedupe#BUCKET_MILLIS}; a sighting belongs to the two windows that contain it.
+ * Per (fingerprint, window) the store keeps the set of senders with their earliest sighting in the window,
+ * a set union: the same sightings give the same sets in any order, after a replay or a restart.
+ * Whenever a new sender joins, every known sender hears the new size (up to {@value #MAX_MEMBERS}
+ * senders; beyond that only the newcomer), so each sender of a window of final size n hears every size
+ * from its arrival up to n, whatever the arrival order: the decision "n ≥ threshold" at the account is a
+ * function of the event stream. Output (key: account): {@link CampaignUpdate#format()}.
+ * Store key {@code fingerprint @ windowStart}, value lines {@code accountId \t earliestMillis}.
  */
 public class CampaignTracker implements Processor<String, String, String, String> {
 
     public static final String STORE = "fingerprint-senders";
     static final int MAX_MEMBERS = 64;
-    static final long WINDOW_MILLIS = 3_600_000L;
-    private static final int[] MILESTONES = {3, 5, 10, 20, 40, 64};
+    public static final long WINDOW_MILLIS = 3_600_000L;
+    /** Windows are kept this long after they close, for sightings that arrive late. */
+    static final long GRACE_MILLIS = 3_600_000L;
 
     private KeyValueStore<String, String> store;
     private ProcessorContext<String, String> context;
@@ -33,7 +37,7 @@ public class CampaignTracker implements Processor<String, String, String, String
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        // expire fingerprints nobody sent within the hour: the store stays bounded
+        // drop windows long closed: the store stays bounded
         context.schedule(Duration.ofMinutes(5), PunctuationType.STREAM_TIME, this::expire);
     }
 
@@ -43,70 +47,64 @@ public class CampaignTracker implements Processor<String, String, String, String
         int tab = record.value().indexOf('\t');
         String account = record.value().substring(0, tab);
         long at = Long.parseLong(record.value().substring(tab + 1));
-        List<String[]> members = parse(store.get(record.key()), at);
-        boolean known = false;
-        for (String[] m : members) {
-            if (m[0].equals(account)) {
-                m[1] = Long.toString(Math.max(at, Long.parseLong(m[1])));
-                known = true;
-            }
-        }
-        if (!known && members.size() < MAX_MEMBERS) {
-            members.add(new String[] {account, Long.toString(at)});
-        }
-        store.put(record.key(), format(members));
-        if (known || members.size() < 2) {
-            return;
-        }
-        int size = members.size();
-        String update = size + "\t" + at;
-        if (isMilestone(size)) {
-            for (String[] m : members) {
-                context.forward(new Record<>(m[0], update, record.timestamp()));
-            }
-        } else {
-            context.forward(new Record<>(account, update, record.timestamp()));
+        long newest = Math.floorDiv(at, SightingDedupe.BUCKET_MILLIS) * SightingDedupe.BUCKET_MILLIS;
+        for (long window = newest; window > at - WINDOW_MILLIS; window -= SightingDedupe.BUCKET_MILLIS) {
+            join(record, record.key() + '@' + window, window, account, at);
         }
     }
 
-    private static boolean isMilestone(int size) {
-        for (int m : MILESTONES) {
-            if (m == size) {
-                return true;
+    private void join(Record<String, String> record, String key, long window, String account, long at) {
+        String value = store.get(key);
+        List<String[]> members = parse(value);
+        for (String[] m : members) {
+            if (m[0].equals(account)) {
+                if (at < Long.parseLong(m[1])) {
+                    m[1] = Long.toString(at);
+                    store.put(key, format(members));
+                }
+                return; // a known sender: the size did not change
             }
         }
-        return false;
+        int size = members.size() + 1;
+        if (members.size() < MAX_MEMBERS) {
+            members.add(new String[] {account, Long.toString(at)});
+            store.put(key, format(members));
+        } else {
+            // beyond the cap the newcomer hears "more than the cap"; earlier senders already heard the cap
+            context.forward(new Record<>(account, new CampaignUpdate(size, window, at).format(), record.timestamp()));
+            return;
+        }
+        if (size < 2) {
+            return;
+        }
+        for (String[] m : members) {
+            context.forward(new Record<>(m[0], new CampaignUpdate(size, window, Long.parseLong(m[1])).format(),
+                    record.timestamp()));
+        }
     }
 
     private void expire(long streamTime) {
-        List<KeyValue<String, String>> changes = new ArrayList<>();
+        List<String> closed = new ArrayList<>();
         try (KeyValueIterator<String, String> it = store.all()) {
             while (it.hasNext()) {
-                KeyValue<String, String> kv = it.next();
-                List<String[]> members = parse(kv.value, streamTime);
-                String kept = members.isEmpty() ? null : format(members);
-                if (kept == null || !kept.equals(kv.value)) {
-                    changes.add(KeyValue.pair(kv.key, kept));
+                String key = it.next().key;
+                long window = Long.parseLong(key.substring(key.lastIndexOf('@') + 1));
+                if (window + WINDOW_MILLIS + GRACE_MILLIS < streamTime) {
+                    closed.add(key);
                 }
             }
         }
-        changes.forEach(kv -> {
-            if (kv.value == null) {
-                store.delete(kv.key);
-            } else {
-                store.put(kv.key, kv.value);
-            }
-        });
+        closed.forEach(store::delete);
     }
 
-    private static List<String[]> parse(String value, long now) {
+    private static List<String[]> parse(String value) {
         List<String[]> members = new ArrayList<>();
         if (value == null || value.isEmpty()) {
             return members;
         }
         for (String line : value.split("\n")) {
             String[] m = line.split("\t");
-            if (m.length == 2 && Long.parseLong(m[1]) >= now - WINDOW_MILLIS) {
+            if (m.length == 2) {
                 members.add(m);
             }
         }

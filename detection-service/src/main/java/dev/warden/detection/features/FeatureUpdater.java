@@ -15,6 +15,8 @@ public final class FeatureUpdater {
     public static final long SECOND_RETENTION = 180;
     /** Slot buckets and fingerprints cover the hour plus the late-event grace. */
     public static final long HOUR_MILLIS = 3_600_000L;
+    /** Hour buckets and fingerprints cover the day. */
+    public static final long DAY_MILLIS = 24 * HOUR_MILLIS;
     /** Reports count for a week. */
     public static final long REPORT_MILLIS = 7 * 24 * HOUR_MILLIS;
 
@@ -41,11 +43,12 @@ public final class FeatureUpdater {
         return true;
     }
 
-    /** Another account sends one of this account's fingerprints: remember the largest campaign seen. */
+    /**
+     * Other accounts send one of this account's fingerprints: remember the largest campaign seen (for the
+     * features view). Does not move the watermark: cross-account news must not make the account's own
+     * events late, or the outcome would depend on when the news arrived.
+     */
     public static void campaign(AccountState s, int accounts, long atMillis) {
-        if (atMillis > s.watermarkMillis) {
-            s.watermarkMillis = atMillis;
-        }
         if (s.campaignSeenMillis < s.watermarkMillis - HOUR_MILLIS) {
             s.campaignAccounts = 0;
         }
@@ -91,7 +94,17 @@ public final class FeatureUpdater {
         b.nonContactRecipients += strangers;
         b.replies += Boolean.TRUE.equals(e.isReply()) ? 1 : 0;
         b.forwards += e.forwardCount() != null && e.forwardCount() > 0 ? 1 : 0;
-        b.fanoutMessages += e.chatType() != ChatType.DIRECT ? 1 : 0;
+        boolean fanout = e.chatType() != ChatType.DIRECT;
+        b.fanoutMessages += fanout ? 1 : 0;
+        b.fanoutNonContactRecipients += fanout ? strangers : 0;
+
+        long hour = Math.floorDiv(second, AccountState.HOUR_SECONDS);
+        AccountState.HourBucket h = bucket(s.hours, hour, x -> x.hour, AccountState.HourBucket::new);
+        h.messages++;
+        h.recipients += recipients;
+        h.nonContactRecipients += strangers;
+        h.replies += Boolean.TRUE.equals(e.isReply()) ? 1 : 0;
+        h.fanoutNonContactRecipients += fanout ? strangers : 0;
 
         // intervals only from in-order messages: a late one says nothing about the sender's rhythm
         if (s.lastMessageMillis > 0 && at >= s.lastMessageMillis) {
@@ -175,7 +188,9 @@ public final class FeatureUpdater {
         s.seconds.removeIf(b -> b.second < secondHorizon);
         long slotHorizon = Math.floorDiv(Math.floorDiv(w - HOUR_MILLIS, 1000), AccountState.SLOT_SECONDS) - 1;
         s.slots.removeIf(b -> b.slot < slotHorizon);
-        s.fingerprints.removeIf(f -> f.lastSeenMillis < w - HOUR_MILLIS);
+        long hourHorizon = Math.floorDiv(Math.floorDiv(w - DAY_MILLIS, 1000), AccountState.HOUR_SECONDS) - 1;
+        s.hours.removeIf(b -> b.hour < hourHorizon);
+        s.fingerprints.removeIf(f -> f.lastSeenMillis < w - DAY_MILLIS);
         s.reporters.removeIf(r -> r.atMillis < w - REPORT_MILLIS);
         if (s.campaignSeenMillis > 0 && s.campaignSeenMillis < w - HOUR_MILLIS) {
             s.campaignAccounts = 0;

@@ -7,8 +7,8 @@ import dev.warden.detection.account.AccountState;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * An account's behavioural features at one moment of event time, computed from its state. The hour
- * window is made of five-minute slots, so it spans 55-60 minutes; the burst window uses seconds.
+ * An account's behavioural features at one moment of event time, computed from its state. Three scales:
+ * seconds (burst, minute), five-minute slots (the hour: 55-60 minutes) and hour buckets (the day: 23-24 h).
  */
 @RegisterForReflection
 public record Features(
@@ -32,7 +32,15 @@ public record Features(
         double intervalCv,
         int distinctReporters,
         int campaignAccounts,
-        long hourWindowStartMillis) {
+        long hourWindowStartMillis,
+        int fanoutNonContactRecipientsLastHour,
+        int messagesLastDay,
+        int nonContactRecipientsLastDay,
+        double nonContactShareLastDay,
+        double replyShareLastDay,
+        int fanoutNonContactRecipientsLastDay,
+        int activeHoursLastDay,
+        long dayWindowStartMillis) {
 
     public static Features of(AccountState s, long atMillis) {
         long second = Math.floorDiv(atMillis, 1000);
@@ -52,6 +60,7 @@ public record Features(
         int replies = 0;
         int forwards = 0;
         int fanout = 0;
+        int fanoutStrangers = 0;
         for (AccountState.SlotBucket b : s.slots) {
             if (b.slot >= firstSlot && b.slot <= slot) {
                 messages += b.messages;
@@ -60,6 +69,25 @@ public record Features(
                 replies += b.replies;
                 forwards += b.forwards;
                 fanout += b.fanoutMessages;
+                fanoutStrangers += b.fanoutNonContactRecipients;
+            }
+        }
+        long hour = Math.floorDiv(second, AccountState.HOUR_SECONDS);
+        long firstHour = hour - 23;
+        int dayMessages = 0;
+        int dayRecipients = 0;
+        int dayStrangers = 0;
+        int dayReplies = 0;
+        int dayFanoutStrangers = 0;
+        int activeHours = 0;
+        for (AccountState.HourBucket b : s.hours) {
+            if (b.hour >= firstHour && b.hour <= hour) {
+                dayMessages += b.messages;
+                dayRecipients += b.recipients;
+                dayStrangers += b.nonContactRecipients;
+                dayReplies += b.replies;
+                dayFanoutStrangers += b.fanoutNonContactRecipients;
+                activeHours += b.messages > 0 ? 1 : 0;
             }
         }
         int topMessages = 0;
@@ -81,7 +109,10 @@ public record Features(
                 s.accountType, s.clientType, minuteMessages, minuteStrangers, messages, recipients, strangers,
                 share(strangers, recipients), share(replies, messages), share(fanout, messages),
                 share(recipients, messages), forwards, topMessages, topStrangers, s.intervalsMillis.size(),
-                coefficientOfVariation(s), reporters, s.campaignAccounts, firstSlot * AccountState.SLOT_SECONDS * 1000);
+                coefficientOfVariation(s), reporters, s.campaignAccounts, firstSlot * AccountState.SLOT_SECONDS * 1000,
+                fanoutStrangers, dayMessages, dayStrangers, share(dayStrangers, dayRecipients),
+                share(dayReplies, dayMessages), dayFanoutStrangers, activeHours,
+                firstHour * AccountState.HOUR_SECONDS * 1000);
     }
 
     /** Standard deviation over mean of the recent intervals: near 0 means machine-like timing. */
@@ -133,6 +164,13 @@ public record Features(
         m.put("intervalCv", round(intervalCv));
         m.put("distinctReporters", (double) distinctReporters);
         m.put("campaignAccounts", (double) campaignAccounts);
+        m.put("fanoutNonContactRecipientsLastHour", (double) fanoutNonContactRecipientsLastHour);
+        m.put("messagesLastDay", (double) messagesLastDay);
+        m.put("nonContactRecipientsLastDay", (double) nonContactRecipientsLastDay);
+        m.put("nonContactShareLastDay", round(nonContactShareLastDay));
+        m.put("replyShareLastDay", round(replyShareLastDay));
+        m.put("fanoutNonContactRecipientsLastDay", (double) fanoutNonContactRecipientsLastDay);
+        m.put("activeHoursLastDay", (double) activeHoursLastDay);
         return m;
     }
 

@@ -47,6 +47,7 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
     private Timer latency;
     /** By rule id: the registry is not asked on every signal. */
     private final Map<String, Counter> emitted = new HashMap<>();
+    private final CoordinatedCampaignDetector campaignDetector;
 
     public AccountDetector(DetectionConfig config, Clock clock, RuleCatalog catalog, RuleChanges ruleChanges,
             MeterRegistry metrics) {
@@ -55,6 +56,7 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
         this.catalog = catalog;
         this.ruleChanges = ruleChanges;
         this.metrics = metrics;
+        this.campaignDetector = catalog.campaignDetector();
     }
 
     @Override
@@ -71,9 +73,7 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
     public void process(Record<String, ValidatedActivity> record) {
         ValidatedActivity value = record.value();
         if (value.campaign() != null) {
-            AccountState state = state(record.key());
-            FeatureUpdater.campaign(state, value.campaign().accounts(), value.campaign().atMillis());
-            store.put(record.key(), state);
+            campaign(record.key(), value.campaign(), record.timestamp());
             return;
         }
         ActivityEvent event = value.event();
@@ -86,11 +86,49 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
         List<DetectionSignal> signals = counted ? evaluate(state, event) : List.of();
         store.put(event.accountId(), state);
         for (DetectionSignal signal : signals) {
-            context.forward(new Record<>(event.accountId(), WardenJson.write(signal), record.timestamp()));
-            emitted.computeIfAbsent(signal.ruleId(), rule -> metrics.counter("warden.signals.emitted", "rule", rule))
-                    .increment();
-            latency.record(Duration.between(event.occurredAt(), signal.detectedAt()));
+            emit(event.accountId(), signal, record.timestamp(), event.occurredAt());
         }
+    }
+
+    /**
+     * Cross-account news is evaluated when it arrives, at the event time it speaks of (this account's own
+     * message in the campaign window), not on the account's next message: the decision must not depend on
+     * whether the account sends again after the news got back to it.
+     */
+    private void campaign(String accountId, ValidatedActivity.CampaignSighting news, long timestamp) {
+        AccountState state = state(accountId);
+        FeatureUpdater.campaign(state, news.accounts(), news.atMillis());
+        RuleDefinition rule = rules.rule(campaignDetector);
+        Optional<Finding> finding = rule.enabled()
+                ? campaignDetector.onCampaign(state, news.accounts(), news.windowStartMillis(), news.atMillis(), rule)
+                : Optional.empty();
+        DetectionSignal signal = null;
+        if (finding.isPresent()) {
+            long at = news.atMillis();
+            Features features = Features.of(state, Math.max(at, Math.min(state.watermarkMillis, at + 3_600_000L)));
+            Fired fired = new Fired(rule, finding.get());
+            if (finding.get().score() >= config.conclusiveScore()) {
+                silence(state, at, rule);
+            }
+            signal = signal(accountId, state, Instant.ofEpochMilli(at), features, fired, clock.instant(),
+                    CoordinatedCampaignDetector.signalPeriodStart(news.windowStartMillis(), rule));
+        }
+        store.put(accountId, state);
+        if (signal != null) {
+            emit(accountId, signal, timestamp, Instant.ofEpochMilli(news.atMillis()));
+        }
+    }
+
+    private void emit(String accountId, DetectionSignal signal, long timestamp, Instant trigger) {
+        context.forward(new Record<>(accountId, WardenJson.write(signal), timestamp));
+        emitted.computeIfAbsent(signal.ruleId(), rule -> metrics.counter("warden.signals.emitted", "rule", rule))
+                .increment();
+        latency.record(Duration.between(trigger, signal.detectedAt()));
+    }
+
+    private static void silence(AccountState state, long at, RuleDefinition rule) {
+        state.silencedFromMillis = at;
+        state.silencedUntilMillis = at + rule.cooldownSeconds() * 1000;
     }
 
     private AccountState state(String accountId) {
@@ -125,13 +163,14 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
                 .max((a, b) -> Double.compare(a.finding().score(), b.finding().score())).orElse(null);
         List<Fired> emit = conclusive == null ? fired : List.of(conclusive);
         if (conclusive != null) {
-            state.silencedUntilMillis = at + conclusive.rule().cooldownSeconds() * 1000;
+            silence(state, at, conclusive.rule());
         }
         Instant now = clock.instant();
         List<DetectionSignal> signals = new ArrayList<>();
         for (Fired f : emit) {
             state.lastFiredMillis.put(f.rule().id(), at);
-            signals.add(signal(state, trigger, features, f, now));
+            signals.add(signal(trigger.accountId(), state, trigger.occurredAt(), features, f, now,
+                    f.finding().windowStartMillis()));
         }
         return signals;
     }
@@ -139,19 +178,21 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
     private record Fired(RuleDefinition rule, Finding finding) {
     }
 
-    private DetectionSignal signal(AccountState s, ActivityEvent trigger, Features features, Fired fired, Instant now) {
+    /** @param idInstantMillis the instant the signal id is derived from: the same evidence, the same id */
+    private DetectionSignal signal(String accountId, AccountState s, Instant triggerAt, Features features, Fired fired,
+            Instant now, long idInstantMillis) {
         RuleDefinition rule = fired.rule();
         Finding finding = fired.finding();
         Instant windowStart = Instant.ofEpochMilli(finding.windowStartMillis());
         var featureMap = features.asMap();
         finding.criteria().forEach(c -> featureMap.put(c.feature(), c.value()));
-        return new DetectionSignal(SignalIds.of(trigger.accountId(), rule.id(), windowStart), trigger.accountId(),
+        return new DetectionSignal(SignalIds.of(accountId, rule.id(), Instant.ofEpochMilli(idInstantMillis)), accountId,
                 rule.violation(), finding.score(), rule.id(), rule.version(),
                 new DetectionSignal.Window(windowStart, Instant.ofEpochMilli(finding.windowEndMillis())), featureMap,
                 finding.criteria(), List.copyOf(s.sampleEventIds),
                 new DetectionSignal.AccountContext(s.accountType, s.clientType, s.country,
                         s.registeredAtMillis == 0 ? null : Instant.ofEpochMilli(s.registeredAtMillis), s.contactEmail,
                         s.locale),
-                finding.summary(), trigger.occurredAt(), now);
+                finding.summary(), triggerAt, now);
     }
 }

@@ -11,10 +11,11 @@ import dev.warden.detection.config.DetectionConfig;
 public final class RuleCatalog {
 
     private final Map<String, Detector> detectors = new LinkedHashMap<>();
+    private final CoordinatedCampaignDetector campaign = new CoordinatedCampaignDetector();
 
     public RuleCatalog(DetectionConfig config) {
         for (Detector d : List.of(new RegistrationBurstDetector(config.registrationBurst()), new MachineTimingDetector(),
-                new StrangerOutreachDetector(), new CoordinatedCampaignDetector(), new PromotionalBroadcastDetector(),
+                new StrangerOutreachDetector(), campaign, new PromotionalBroadcastDetector(),
                 new DistinctReportersDetector())) {
             detectors.put(d.id(), d);
         }
@@ -22,6 +23,10 @@ public final class RuleCatalog {
 
     public Iterable<Detector> detectors() {
         return detectors.values();
+    }
+
+    CoordinatedCampaignDetector campaignDetector() {
+        return campaign;
     }
 
     public Optional<Detector> detector(String ruleId) {

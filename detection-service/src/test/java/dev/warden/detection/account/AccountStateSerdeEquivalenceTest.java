@@ -10,17 +10,22 @@ import java.util.UUID;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
-/** The array-based serde writes exactly the bytes of the DataOutputStream one it replaced, and reads them back. */
+/**
+ * The serde reads every state the previous layout (version 2, the DataOutputStream serde) wrote, losing
+ * nothing of it, so a changelog written before an upgrade restores; and its own layout round-trips.
+ */
 class AccountStateSerdeEquivalenceTest {
 
     @Test
-    void sameBytesAndSameStateForRandomStates() {
+    void readsThePreviousLayoutAndRoundTripsItsOwnForRandomStates() {
         Random r = new Random(11);
         for (int n = 0; n < 5_000; n++) {
             AccountState s = random(r);
             byte[] legacy = LegacyAccountStateSerde.write(s);
-            assertThat(AccountStateSerde.write(s)).isEqualTo(legacy);
             AccountState back = AccountStateSerde.read(legacy);
+            withDayScale(s, r);
+            byte[] current = AccountStateSerde.write(s);
+            assertThat(AccountStateSerde.write(AccountStateSerde.read(current))).isEqualTo(current);
             assertThat(LegacyAccountStateSerde.write(back)).isEqualTo(legacy);
             assertThat(back.sampleEventIds).isEqualTo(s.sampleEventIds);
             assertThat(back.lastFiredMillis).isEqualTo(s.lastFiredMillis);
@@ -34,6 +39,20 @@ class AccountStateSerdeEquivalenceTest {
             byte[] cut = Arrays.copyOf(bytes, len);
             assertThatThrownBy(() -> AccountStateSerde.read(cut)).isInstanceOf(SerializationException.class);
         }
+    }
+
+    private static void withDayScale(AccountState s, Random r) {
+        for (int i = r.nextInt(26); i > 0; i--) {
+            AccountState.HourBucket b = new AccountState.HourBucket(s.watermarkMillis / 3_600_000 - r.nextInt(26));
+            b.messages = r.nextInt(1000);
+            b.recipients = r.nextInt(100_000);
+            b.nonContactRecipients = r.nextInt(1000);
+            b.replies = r.nextInt(10);
+            b.fanoutNonContactRecipients = r.nextInt(1000);
+            s.hours.add(b);
+        }
+        s.slots.forEach(b -> b.fanoutNonContactRecipients = r.nextInt(500));
+        s.silencedFromMillis = r.nextBoolean() ? 0 : s.watermarkMillis - r.nextInt(1000);
     }
 
     private static AccountState random(Random r) {

@@ -7,15 +7,17 @@ import org.junit.jupiter.api.Test;
 class SightingDedupeTest {
 
     @Test
-    void forwardsFirstSightingsAndRefreshesPerAccountAndFingerprint() {
+    void forwardsTheFirstSightingPerAccountFingerprintAndBucket() {
+        long bucket = SightingDedupe.BUCKET_MILLIS;
         SightingDedupe d = new SightingDedupe();
         assertThat(d.shouldForward("a", "f", 1_000)).isTrue();
         assertThat(d.shouldForward("a", "f", 2_000)).isFalse();
-        assertThat(d.shouldForward("a", "f", 500)).as("an earlier, late event").isFalse();
+        assertThat(d.shouldForward("a", "f", 500)).as("an earlier event of the same bucket").isFalse();
         assertThat(d.shouldForward("a", "g", 2_000)).as("other fingerprint").isTrue();
         assertThat(d.shouldForward("b", "f", 2_000)).as("other account").isTrue();
-        assertThat(d.shouldForward("a", "f", 1_000 + SightingDedupe.REFRESH_MILLIS)).isTrue();
-        assertThat(d.shouldForward("a", "f", 2_000 + SightingDedupe.REFRESH_MILLIS)).isFalse();
+        assertThat(d.shouldForward("a", "f", bucket)).as("next bucket").isTrue();
+        assertThat(d.shouldForward("a", "f", bucket + 2_000)).isFalse();
+        assertThat(d.shouldForward("a", "f", bucket - 1)).as("a late event of the previous bucket").isTrue();
     }
 
     @Test

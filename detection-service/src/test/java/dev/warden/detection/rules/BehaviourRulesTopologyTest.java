@@ -175,14 +175,31 @@ class BehaviourRulesTopologyTest {
         assertThat(h.signals()).as("9 accounts").isEmpty();
 
         h.send(toStranger("c9", T0.plusSeconds(400), "badc0de"));
-        h.send(toStranger("c0", T0.plusSeconds(410), "badc0de"));
 
         List<DetectionSignal> out = h.signals();
-        assertThat(out).extracting(DetectionSignal::accountId).contains("c0");
+        assertThat(out).extracting(DetectionSignal::accountId).as("every member, none of whom sends again")
+                .containsExactlyInAnyOrder("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9");
         assertThat(out).allSatisfy(s -> {
             assertThat(s.ruleId()).isEqualTo("bulk.coordinated-campaign");
             assertThat(s.features().get("campaignAccounts")).isGreaterThanOrEqualTo(10.0);
         });
+
+        h.send(toStranger("c0", T0.plusSeconds(410), "badc0de"));
+        h.send(toStranger("c10", T0.plusSeconds(420), "badc0de"));
+        assertThat(h.signals()).as("a newcomer is flagged; known members are not flagged twice")
+                .extracting(DetectionSignal::accountId).containsExactly("c10");
+    }
+
+    @Test
+    void campaignNewsIsJudgedAtTheMembersOwnEventTimeNotAtItsNextMessage() {
+        for (int a = 0; a < 10; a++) {
+            h.send(registered("m" + a, OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
+            h.send(toStranger("m" + a, T0.plusSeconds(a), "c0ffee")); // one message each, then silence
+        }
+        List<DetectionSignal> out = h.signals();
+        assertThat(out).hasSize(10).allSatisfy(s -> assertThat(s.ruleId()).isEqualTo("bulk.coordinated-campaign"));
+        assertThat(out).filteredOn(s -> s.accountId().equals("m0")).singleElement()
+                .satisfies(s -> assertThat(s.triggeredAt()).isEqualTo(T0));
     }
 
     @Test
