@@ -40,7 +40,9 @@ public record Features(
         double replyShareLastDay,
         int fanoutNonContactRecipientsLastDay,
         int activeHoursLastDay,
-        long dayWindowStartMillis) {
+        long dayWindowStartMillis,
+        int activeSlotsLastHour,
+        int distinctReportersLastDay) {
 
     public static Features of(AccountState s, long atMillis) {
         long second = Math.floorDiv(atMillis, 1000);
@@ -61,6 +63,7 @@ public record Features(
         int forwards = 0;
         int fanout = 0;
         int fanoutStrangers = 0;
+        int activeSlots = 0;
         for (AccountState.SlotBucket b : s.slots) {
             if (b.slot >= firstSlot && b.slot <= slot) {
                 messages += b.messages;
@@ -70,6 +73,7 @@ public record Features(
                 forwards += b.forwards;
                 fanout += b.fanoutMessages;
                 fanoutStrangers += b.fanoutNonContactRecipients;
+                activeSlots += b.messages > 0 ? 1 : 0;
             }
         }
         long hour = Math.floorDiv(second, AccountState.HOUR_SECONDS);
@@ -99,9 +103,13 @@ public record Features(
             }
         }
         int reporters = 0;
+        int reportersDay = 0;
         for (AccountState.Reporter r : s.reporters) {
             if (r.atMillis > atMillis - FeatureUpdater.REPORT_MILLIS) {
                 reporters++;
+            }
+            if (r.atMillis > atMillis - FeatureUpdater.DAY_MILLIS) {
+                reportersDay++;
             }
         }
         return new Features(atMillis,
@@ -112,7 +120,7 @@ public record Features(
                 coefficientOfVariation(s), reporters, s.campaignAccounts, firstSlot * AccountState.SLOT_SECONDS * 1000,
                 fanoutStrangers, dayMessages, dayStrangers, share(dayStrangers, dayRecipients),
                 share(dayReplies, dayMessages), dayFanoutStrangers, activeHours,
-                firstHour * AccountState.HOUR_SECONDS * 1000);
+                firstHour * AccountState.HOUR_SECONDS * 1000, activeSlots, reportersDay);
     }
 
     /** Standard deviation over mean of the recent intervals: near 0 means machine-like timing. */
@@ -171,6 +179,8 @@ public record Features(
         m.put("replyShareLastDay", round(replyShareLastDay));
         m.put("fanoutNonContactRecipientsLastDay", (double) fanoutNonContactRecipientsLastDay);
         m.put("activeHoursLastDay", (double) activeHoursLastDay);
+        m.put("activeSlotsLastHour", (double) activeSlotsLastHour);
+        m.put("distinctReportersLastDay", (double) distinctReportersLastDay);
         return m;
     }
 

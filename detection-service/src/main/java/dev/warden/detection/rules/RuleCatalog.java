@@ -19,6 +19,9 @@ public final class RuleCatalog {
                 new DistinctReportersDetector())) {
             detectors.put(d.id(), d);
         }
+        for (Detector d : BehaviourRules.all()) {
+            detectors.put(d.id(), d);
+        }
     }
 
     public Iterable<Detector> detectors() {
