@@ -46,10 +46,13 @@ public final class Simulator {
             System.err.println("""
                     usage: java -jar warden-simulator.jar generate [--seed 42] [--accounts 3000] [--duration PT1H]
                                  [--start 2026-01-01T00:00:00Z (default: now minus duration)] [--rate 0 (events/s, 0 = unlimited)]
+                                 [--mix default|adversarial|evasion] [--ranges dev|held-out]
                                  [--bootstrap localhost:9092 [--topic warden.activity.v1] | --events events.jsonl]
+                                 [--kafka-property key=value]... (producer/consumer settings, e.g. SASL)
                                  [--labels labels.jsonl]
                            java -jar warden-simulator.jar report --labels labels.jsonl
-                                 [--signals signals.jsonl | --bootstrap localhost:9092 [--topic warden.signals.v1] [--idle PT15S]]
+                                 [--signals signals.jsonl | --bootstrap localhost:9092 [--topic warden.signals.v1] [--idle PT15S]
+                                  [--kafka-property key=value]...]
                     """);
             System.exit(2);
         }
@@ -61,15 +64,39 @@ public final class Simulator {
         }
     }
 
+    static final String KAFKA_PROPERTY = "kafka-property";
+
+    /** {@code --name value} pairs; the repeatable {@code --kafka-property k=v} are joined by newlines. */
     static Map<String, String> options(String[] args) {
         Map<String, String> opts = new HashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected an --option, got " + args[i]);
             }
-            opts.put(args[i].substring(2), args[i + 1]);
+            String name = args[i].substring(2);
+            if (name.equals(KAFKA_PROPERTY)) {
+                if (!args[i + 1].contains("=")) {
+                    throw new IllegalArgumentException("--kafka-property expects key=value, got " + args[i + 1]);
+                }
+                opts.merge(name, args[i + 1], (a, b) -> a + "\n" + b);
+            } else {
+                opts.put(name, args[i + 1]);
+            }
         }
         return opts;
+    }
+
+    /** The {@code --kafka-property} settings (security protocol, SASL, ...) for every Kafka client. */
+    static Properties kafkaProperties(Map<String, String> o) {
+        Properties p = new Properties();
+        String all = o.get(KAFKA_PROPERTY);
+        if (all != null) {
+            for (String kv : all.split("\n")) {
+                int eq = kv.indexOf('=');
+                p.put(kv.substring(0, eq).trim(), kv.substring(eq + 1));
+            }
+        }
+        return p;
     }
 
     static void generate(Map<String, String> o) throws IOException {
@@ -77,14 +104,17 @@ public final class Simulator {
         Instant start = o.containsKey("start") ? Instant.parse(o.get("start"))
                 : Instant.now().minus(duration).minusSeconds(60);
         Scenario scenario = Scenario.defaults(Long.parseLong(o.getOrDefault("seed", "42")),
-                Integer.parseInt(o.getOrDefault("accounts", "3000")), start).withDuration(duration);
+                Integer.parseInt(o.getOrDefault("accounts", "3000")), start).withDuration(duration)
+                .withMix(Scenario.mix(o.getOrDefault("mix", "default")))
+                .withRanges(Scenario.Ranges.named(o.getOrDefault("ranges", "dev")));
         double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
         Path labelsFile = Path.of(o.getOrDefault("labels", "labels.jsonl"));
         AtomicLong count = new AtomicLong();
         long t0 = System.nanoTime();
         try (BufferedWriter labels = Files.newBufferedWriter(labelsFile, StandardCharsets.UTF_8);
                 EventSink sink = o.containsKey("bootstrap")
-                        ? new EventSink.ToKafka(o.get("bootstrap"), o.getOrDefault("topic", Topics.ACTIVITY))
+                        ? new EventSink.ToKafka(o.get("bootstrap"), o.getOrDefault("topic", Topics.ACTIVITY),
+                                kafkaProperties(o))
                         : new EventSink.ToFile(Path.of(o.getOrDefault("events", "events.jsonl")))) {
             new TrafficGenerator(scenario).generate(e -> {
                 long n = count.incrementAndGet();
@@ -112,7 +142,7 @@ public final class Simulator {
             signals = readJsonLines(Path.of(o.get("signals")), DetectionSignal.class, report::add);
         } else {
             signals = readSignals(o.getOrDefault("bootstrap", "localhost:9092"), o.getOrDefault("topic", Topics.SIGNALS),
-                    Duration.parse(o.getOrDefault("idle", "PT15S")), report);
+                    Duration.parse(o.getOrDefault("idle", "PT15S")), report, kafkaProperties(o));
         }
         System.out.printf("%d signals read, %d labelled accounts%n%n", signals, labels.size());
         System.out.print(report.render());
@@ -137,7 +167,13 @@ public final class Simulator {
      * returns how many signals were read.
      */
     public static long readSignals(String bootstrap, String topic, Duration idle, QualityReport report) {
+        return readSignals(bootstrap, topic, idle, report, new Properties());
+    }
+
+    public static long readSignals(String bootstrap, String topic, Duration idle, QualityReport report,
+            Properties kafka) {
         Properties p = new Properties();
+        p.putAll(kafka);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "warden-simulator-report-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -186,8 +222,9 @@ public final class Simulator {
             private final KafkaProducer<String, String> producer;
             private final String topic;
 
-            ToKafka(String bootstrap, String topic) {
+            ToKafka(String bootstrap, String topic, Properties kafka) {
                 Properties p = new Properties();
+                p.putAll(kafka);
                 p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
                 p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                 p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

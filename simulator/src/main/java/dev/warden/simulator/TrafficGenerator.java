@@ -26,6 +26,10 @@ public final class TrafficGenerator {
     /** Accounts per batch: bounds memory for a million accounts. */
     public static final int BATCH = 10_000;
     static final int CAMPAIGN_SIZE = 25;
+    /** Many accounts, few messages each. */
+    static final int MICRO_CAMPAIGN_SIZE = 40;
+    /** Just under the campaign rule's ten accounts. */
+    static final int EVADE_CAMPAIGN_SIZE = 8;
     private static final int VIRAL_POOL = 30;
 
     private final Scenario scenario;
@@ -66,7 +70,7 @@ public final class TrafficGenerator {
 
     /** One account's events (not sorted). */
     public List<ActivityEvent> account(int index) {
-        Script s = new Script(index);
+        Script s = new Script(scenario, index);
         switch (personas[index]) {
             case ORDINARY -> ordinary(s);
             case BUSINESS -> business(s);
@@ -76,6 +80,11 @@ public final class TrafficGenerator {
             case SLOW_DRIP -> slowDrip(s);
             case AUTOMATION -> automation(s);
             case CAMPAIGN -> campaign(s, index);
+            case MICRO_CAMPAIGN -> Families.generate(personas[index], s, groupContent(index, MICRO_CAMPAIGN_SIZE),
+                    groupStart(index, MICRO_CAMPAIGN_SIZE));
+            case EVADE_CAMPAIGN -> Families.generate(personas[index], s, groupContent(index, EVADE_CAMPAIGN_SIZE),
+                    groupStart(index, EVADE_CAMPAIGN_SIZE));
+            default -> Families.generate(personas[index], s, null, 0);
         }
         return s.events;
     }
@@ -211,6 +220,19 @@ public final class TrafficGenerator {
         maybeReported(s, 0.2, 2, ReportReason.SPAM);
     }
 
+    /** Members of one group (consecutive ranks within the persona) share content and a start time. */
+    private String groupContent(int index, int size) {
+        long group = ranks[index] / size;
+        return Long.toHexString(new Random(scenario.seed() * 7727 + personas[index].ordinal() * 131L + group).nextLong()
+                | 1L << 59);
+    }
+
+    private long groupStart(int index, int size) {
+        long group = ranks[index] / size;
+        Random r = new Random(scenario.seed() * 6841 + personas[index].ordinal() * 137L + group);
+        return r.nextLong(Math.max(1, durationMs - 2 * 3_600_000L));
+    }
+
     private void maybeReported(Script s, double probability, int maxReporters, ReportReason reason) {
         if (s.r.nextDouble() >= probability) {
             return;
@@ -228,45 +250,5 @@ public final class TrafficGenerator {
 
     private static long days(Script s, int min, int max) {
         return Duration.ofDays(min + s.r.nextInt(max - min + 1)).toMillis() + s.r.nextLong(86_400_000);
-    }
-
-    /** One account's generator state. */
-    private final class Script {
-        final String id;
-        final Random r;
-        final List<ActivityEvent> events = new ArrayList<>();
-
-        Script(int index) {
-            this.id = accountId(scenario.seed(), index);
-            this.r = new Random(scenario.seed() * 1_000_003L + index);
-        }
-
-        Instant at(long offsetMillis) {
-            return scenario.start().plusMillis(offsetMillis);
-        }
-
-        String eventId() {
-            return new UUID(r.nextLong(), r.nextLong()).toString();
-        }
-
-        String fingerprint() {
-            return Long.toHexString(r.nextLong() | 1L);
-        }
-
-        void add(ActivityEvent e) {
-            events.add(e);
-        }
-
-        void register(long offsetMillis, AccountType type, ClientType client) {
-            add(ActivityEvent.builder(eventId(), id, ActivityType.ACCOUNT_REGISTERED, at(offsetMillis))
-                    .accountType(type).clientType(client).country("DE").locale("de").build());
-        }
-
-        void message(long offsetMillis, ChatType chat, int recipients, int inContacts, String fingerprint, int forwards,
-                boolean reply, ClientType client) {
-            add(ActivityEvent.builder(eventId(), id, ActivityType.MESSAGE_SENT, at(Math.min(offsetMillis, durationMs - 1)))
-                    .clientType(client).chatType(chat).recipientCount(recipients).recipientsInContacts(inContacts)
-                    .contentFingerprint(fingerprint).forwardCount(forwards).isReply(reply).build());
-        }
     }
 }

@@ -71,6 +71,22 @@ class QualityReportTest {
         assertThat(report.render()).contains("legitimate accounts at auto-ban level (must be 0): 1");
     }
 
+    @Test
+    void aBulkSignalFromEightyWithinTheFirstHourCountsAsAutoBanLevelLikeCaseServicesPolicy() {
+        Instant registered = Instant.parse("2026-11-22T10:00:00Z");
+        report.add(young("u1", registered, registered.plusSeconds(3000), Violation.BULK_MESSAGING));
+        report.add(young("u2", registered, registered.plusSeconds(4000), Violation.BULK_MESSAGING)); // older than 1 h
+        report.add(young("shop", registered, registered.plusSeconds(60), Violation.NON_PERSONAL_USE)); // not banned so
+
+        assertThat(report.legitimateAtAutoBanLevel()).isEqualTo(1);
+    }
+
+    private static DetectionSignal young(String account, Instant registered, Instant at, Violation v) {
+        return new DetectionSignal("id-" + account, account, v, 0.85, "r", 1, new DetectionSignal.Window(at, at),
+                Map.of(), List.of(), List.of(), new DetectionSignal.AccountContext("PRIVATE", "OFFICIAL_APP", null,
+                        registered, null, null), "s", at, at);
+    }
+
     private static DetectionSignal signal(String account, Violation v, double score) {
         return new DetectionSignal("id-" + account, account, v, score, "r", 1,
                 new DetectionSignal.Window(Instant.EPOCH, Instant.EPOCH), Map.of(), List.of(), List.of(), null, "s",
