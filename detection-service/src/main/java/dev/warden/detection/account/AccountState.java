@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public class AccountState {
 
+    /** The changelogged state store the account detector keeps this in. */
+    public static final String STORE = "account-state";
+
     public static final int REPLAY_GUARD_SIZE = 64;
     public static final int MAX_INTERVALS = 24;
     public static final int MAX_FINGERPRINTS = 4;

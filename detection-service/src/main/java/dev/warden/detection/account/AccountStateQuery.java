@@ -12,7 +12,6 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import dev.warden.common.problem.ProblemException;
-import dev.warden.detection.activity.ActivityTopology;
 
 /** Reads account state from this instance's stores (interactive queries). */
 @ApplicationScoped
@@ -24,7 +23,7 @@ public class AccountStateQuery {
     public Optional<AccountState> find(String accountId) {
         try {
             ReadOnlyKeyValueStore<String, AccountState> store = streams.store(StoreQueryParameters
-                    .fromNameAndType(ActivityTopology.ACCOUNT_STORE, QueryableStoreTypes.keyValueStore()));
+                    .fromNameAndType(AccountState.STORE, QueryableStoreTypes.keyValueStore()));
             return Optional.ofNullable(store.get(accountId));
         } catch (InvalidStateStoreException e) {
             throw ProblemException.unavailable("state stores are rebalancing; retry shortly");

@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * original bytes and gains a {@value Topics#DLQ_REASON_HEADER} header, so the dead-letter topic
  * holds exactly what arrived and why it was refused. Never throws: the stream thread must not die.
  */
-class ActivityValidator implements FixedKeyProcessor<String, byte[], ValidatedActivity> {
+public class ActivityValidator implements FixedKeyProcessor<String, byte[], ValidatedActivity> {
 
     private static final Logger LOG = Logger.getLogger(ActivityValidator.class);
 
@@ -33,7 +33,7 @@ class ActivityValidator implements FixedKeyProcessor<String, byte[], ValidatedAc
     private FixedKeyProcessorContext<String, ValidatedActivity> context;
     private Counter accepted;
 
-    ActivityValidator(ActivityEventParser parser, Clock clock, MeterRegistry metrics) {
+    public ActivityValidator(ActivityEventParser parser, Clock clock, MeterRegistry metrics) {
         this.parser = parser;
         this.clock = clock;
         this.metrics = metrics;

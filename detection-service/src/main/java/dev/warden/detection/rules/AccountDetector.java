@@ -20,7 +20,6 @@ import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.contracts.signal.SignalIds;
 import dev.warden.detection.account.AccountState;
-import dev.warden.detection.activity.ActivityTopology;
 import dev.warden.detection.activity.ValidatedActivity;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.detection.features.FeatureUpdater;
@@ -62,8 +61,8 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
     @Override
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
-        this.store = context.getStateStore(ActivityTopology.ACCOUNT_STORE);
-        this.rules = new RuleBook(context.getStateStore(ActivityTopology.RULES_STORE), ruleChanges);
+        this.store = context.getStateStore(AccountState.STORE);
+        this.rules = new RuleBook(context.getStateStore(RuleBook.STORE), ruleChanges);
         this.latency = Timer.builder("warden.detection.latency")
                 .description("event time of the triggering event to signal emitted")
                 .publishPercentiles(0.5, 0.99).register(metrics);

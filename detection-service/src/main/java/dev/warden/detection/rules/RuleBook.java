@@ -14,6 +14,9 @@ import dev.warden.contracts.json.WardenJson;
  */
 public final class RuleBook {
 
+    /** The global store over the compacted rules topic. */
+    public static final String STORE = "detection-rules";
+
     private final ReadOnlyKeyValueStore<String, String> store;
     private final RuleChanges changes;
     private final Map<String, RuleDefinition> cache = new HashMap<>();

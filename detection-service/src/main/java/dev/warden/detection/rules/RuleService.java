@@ -14,7 +14,6 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import dev.warden.common.problem.ProblemException;
-import dev.warden.detection.activity.ActivityTopology;
 import dev.warden.detection.config.DetectionConfig;
 
 /** Lists rules in force and stores new versions (optimistic: the version must be the current one plus 1). */
@@ -89,7 +88,7 @@ public class RuleService {
 
     private ReadOnlyKeyValueStore<String, String> store() {
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(ActivityTopology.RULES_STORE,
+            return streams.store(StoreQueryParameters.fromNameAndType(RuleBook.STORE,
                     QueryableStoreTypes.keyValueStore()));
         } catch (InvalidStateStoreException e) {
             throw ProblemException.unavailable("rules are loading; retry shortly");

@@ -8,7 +8,6 @@ import org.jboss.logging.Logger;
 
 import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.json.WardenJson;
-import dev.warden.detection.activity.ActivityTopology;
 
 /**
  * Feeds the global rules store from the compacted rules topic. A record that is not a valid version
@@ -29,7 +28,7 @@ public class RuleStoreUpdater implements Processor<String, String, Void, Void> {
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        store = context.getStateStore(ActivityTopology.RULES_STORE);
+        store = context.getStateStore(RuleBook.STORE);
     }
 
     @Override

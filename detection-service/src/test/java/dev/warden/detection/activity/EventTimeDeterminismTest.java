@@ -37,6 +37,7 @@ import dev.warden.simulator.Scenario;
 import dev.warden.simulator.TrafficGenerator;
 import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.WardenKafka;
+import dev.warden.detection.topology.ActivityTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.SmallRyeConfigBuilder;
 

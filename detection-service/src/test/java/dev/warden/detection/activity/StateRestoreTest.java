@@ -26,6 +26,7 @@ import dev.warden.detection.config.DetectionConfig;
 import dev.warden.testsupport.ActivityEvents;
 import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.WardenKafka;
+import dev.warden.detection.topology.ActivityTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.SmallRyeConfigBuilder;
 

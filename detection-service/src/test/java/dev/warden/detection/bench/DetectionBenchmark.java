@@ -37,7 +37,7 @@ import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.detection.account.AccountState;
 import dev.warden.detection.account.AccountStateSerde;
-import dev.warden.detection.activity.ActivityTopology;
+import dev.warden.detection.topology.ActivityTopology;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.simulator.Label;
 import dev.warden.simulator.QualityReport;

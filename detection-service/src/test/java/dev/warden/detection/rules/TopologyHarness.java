@@ -29,7 +29,7 @@ import dev.warden.contracts.activity.ReportReason;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.detection.account.AccountState;
-import dev.warden.detection.activity.ActivityTopology;
+import dev.warden.detection.topology.ActivityTopology;
 import dev.warden.detection.config.DetectionConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.SmallRyeConfigBuilder;

@@ -1,4 +1,4 @@
-package dev.warden.detection.activity;
+package dev.warden.detection.topology;
 
 import java.time.Clock;
 
@@ -14,16 +14,21 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.activity.ActivityEventParser;
+import dev.warden.detection.account.AccountState;
 import dev.warden.detection.account.AccountStateSerde;
+import dev.warden.detection.activity.ActivityValidator;
+import dev.warden.detection.activity.ValidatedActivity;
 import dev.warden.detection.campaign.CampaignSightings;
 import dev.warden.detection.campaign.CampaignTracker;
 import dev.warden.detection.campaign.CampaignUpdate;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.detection.rules.AccountDetector;
+import dev.warden.detection.rules.RuleBook;
 import dev.warden.detection.rules.RuleCatalog;
 import dev.warden.detection.rules.RuleChanges;
 import dev.warden.detection.rules.RuleStoreUpdater;
@@ -39,8 +44,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class ActivityTopology {
 
-    public static final String ACCOUNT_STORE = "account-state";
-    public static final String RULES_STORE = "detection-rules";
+    public static final String ACCOUNT_STORE = AccountState.STORE;
+    public static final String RULES_STORE = RuleBook.STORE;
 
     /** Where the topology reads and writes; tests and benchmarks may run it on their own topics. */
     public record TopicNames(String activity, String dlq, String signals) {
@@ -53,15 +58,24 @@ public class ActivityTopology {
     }
 
     public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics, TopicNames topics) {
+        return buildTopology(config, clock, metrics, topics, false);
+    }
+
+    /**
+     * @param inMemoryStores in-memory instead of RocksDB stores: for offline evaluation in a TopologyTestDriver,
+     *                       which commits (and flushes RocksDB) after every record
+     */
+    public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics, TopicNames topics,
+            boolean inMemoryStores) {
         ActivityEventParser parser = new ActivityEventParser(config.maxFutureSkew());
         RuleCatalog catalog = new RuleCatalog(config);
         RuleChanges ruleChanges = new RuleChanges();
         StreamsBuilder builder = new StreamsBuilder();
         // Record cache on (statestore.cache.max.bytes): an account's many writes between two commits reach
         // RocksDB and the changelog once, at the commit, instead of once per event. 0 bytes (tests) = write-through.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCOUNT_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(ACCOUNT_STORE, inMemoryStores),
                 Serdes.String(), new AccountStateSerde()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CampaignTracker.STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(CampaignTracker.STORE, inMemoryStores),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         // the topic is the changelog of a global store: logging off, restored from the topic at start
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE),
@@ -90,6 +104,10 @@ public class ActivityTopology {
                 .process(() -> new AccountDetector(config, clock, catalog, ruleChanges, metrics), Named.as("detect"), ACCOUNT_STORE)
                 .to(topics.signals(), Produced.with(Serdes.String(), Serdes.String()));
         return builder.build();
+    }
+
+    private static KeyValueBytesStoreSupplier store(String name, boolean inMemory) {
+        return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
     }
 
     private static ValidatedActivity sighting(String value) {
