@@ -96,9 +96,9 @@ final class Families {
         int guests = s.scaledInt(80, 250);
         double span = s.uniform(HOUR, 3 * HOUR);
         long at = start(s, span);
-        for (int i = 0; i < guests; i++) {
+        for (int i = 0; i < guests; i++) { // by hand: at any moment of the afternoon, not on a clock
             boolean saved = s.r.nextDouble() < 0.9;
-            s.message(at + (long) (i * span / guests), ChatType.DIRECT, 1, saved ? 1 : 0, invitation, 0, false,
+            s.message(at + (long) (s.r.nextDouble() * span), ChatType.DIRECT, 1, saved ? 1 : 0, invitation, 0, false,
                     ClientType.OFFICIAL_APP);
         }
         for (int i = s.scaledInt(10, 40); i > 0; i--) {

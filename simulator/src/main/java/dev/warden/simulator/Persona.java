@@ -23,8 +23,8 @@ public enum Persona {
     CUSTOMER_SERVICE(false),
     WEDDING(false),
     ANGRY_TARGET(false),
-    // adaptive abusers; one stranger every few minutes around the clock is scripted, hence both violations
-    ALL_DAY_SPAM(false, Violation.BULK_MESSAGING, Violation.AUTOMATED_BEHAVIOR),
+    // adaptive abusers; outreach to strangers is labelled bulk whatever its pacing, as SLOW_DRIP always was
+    ALL_DAY_SPAM(false, Violation.BULK_MESSAGING),
     ROTATING_SPAM(false, Violation.BULK_MESSAGING),
     ROTATING_NEWSLETTER(false, Violation.NON_PERSONAL_USE),
     MICRO_CAMPAIGN(false, Violation.BULK_MESSAGING),

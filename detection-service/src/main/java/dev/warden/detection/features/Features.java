@@ -148,6 +148,11 @@ public record Features(
         return whole == 0 ? 0 : (double) part / whole;
     }
 
+    /** Non-contacts reached by direct messages in 24 h (broadcast and group reach excluded). */
+    public int directNonContactRecipientsLastDay() {
+        return nonContactRecipientsLastDay - fanoutNonContactRecipientsLastDay;
+    }
+
     public boolean business() {
         return "BUSINESS".equals(accountType) || "BUSINESS_APP".equals(clientType) || "BUSINESS_API".equals(clientType);
     }
@@ -178,6 +183,7 @@ public record Features(
         m.put("nonContactShareLastDay", round(nonContactShareLastDay));
         m.put("replyShareLastDay", round(replyShareLastDay));
         m.put("fanoutNonContactRecipientsLastDay", (double) fanoutNonContactRecipientsLastDay);
+        m.put("directNonContactRecipientsLastDay", (double) directNonContactRecipientsLastDay());
         m.put("activeHoursLastDay", (double) activeHoursLastDay);
         m.put("activeSlotsLastHour", (double) activeSlotsLastHour);
         m.put("distinctReportersLastDay", (double) distinctReportersLastDay);

@@ -44,15 +44,18 @@ final class BehaviourRules {
                 atMost("replyShare", Features::replyShare, "maxReplyShare"));
     }
 
-    /** Bulk, day scale, regardless of content: the all-day slow spammer under every hourly limit. */
+    /**
+     * Bulk, day scale, regardless of content: the all-day slow spammer under every hourly limit. Direct
+     * messages only: broadcast reach is the non-personal rules' evidence, not bulk messaging.
+     */
     static Detector dailyStrangerReach() {
         return new BehaviourDetector(definition("bulk.daily-stranger-reach", Violation.BULK_MESSAGING, 0.85, DAY,
-                Map.of("minNonContactRecipientsLastDay", 150.0, "minNonContactShareLastDay", 0.8,
+                Map.of("minDirectNonContactRecipientsLastDay", 150.0, "minNonContactShareLastDay", 0.8,
                         "maxReplyShareLastDay", 0.1, "minActiveHoursLastDay", 3.0),
-                "Messages to many non-contacts over a day, whatever the content, without replies"), Scale.DAY,
-                "%.0f non-contacts reached in 24 h (share %.2f), reply share %.2f, active in %.0f hours",
-                atLeast("nonContactRecipientsLastDay", Features::nonContactRecipientsLastDay,
-                        "minNonContactRecipientsLastDay"),
+                "Direct messages to many non-contacts over a day, whatever the content, without replies"), Scale.DAY,
+                "%.0f non-contacts reached by direct messages in 24 h (share %.2f), reply share %.2f, active in %.0f hours",
+                atLeast("directNonContactRecipientsLastDay", Features::directNonContactRecipientsLastDay,
+                        "minDirectNonContactRecipientsLastDay"),
                 atLeast("nonContactShareLastDay", Features::nonContactShareLastDay, "minNonContactShareLastDay"),
                 atMost("replyShareLastDay", Features::replyShareLastDay, "maxReplyShareLastDay"),
                 atLeast("activeHoursLastDay", Features::activeHoursLastDay, "minActiveHoursLastDay"));
@@ -71,41 +74,48 @@ final class BehaviourRules {
                 atMost("fanoutShare", Features::fanoutShare, "maxFanoutShare"));
     }
 
-    /** Automated, hour scale, looser than machine timing: a steady cadence with jitter, every 5 minutes. */
+    /**
+     * Automated, hour scale, looser than machine timing: a steady cadence with jitter, every 5 minutes. Scoped
+     * to accounts that mostly write to contacts: scripted outreach to strangers is the bulk rules' violation.
+     */
     static Detector sustainedCadence() {
         return new BehaviourDetector(definition("automated.sustained-cadence", Violation.AUTOMATED_BEHAVIOR, 0.85,
                 6 * 3600, Map.of("minIntervals", 20.0, "maxIntervalCv", 0.5, "minMessagesLastHour", 30.0,
-                        "minActiveSlotsLastHour", 11.0, "maxReplyShare", 0.2),
-                "A steady sending cadence through every five minutes of an hour, few replies"), Scale.HOUR,
-                "%.0f intervals with CV %.2f, %.0f messages in the hour, active in %.0f of 12 five-minute slots, reply share %.2f",
+                        "minActiveSlotsLastHour", 11.0, "maxReplyShare", 0.2, "maxNonContactShare", 0.5),
+                "A steady sending cadence through every five minutes of an hour, few replies, mostly to contacts"),
+                Scale.HOUR,
+                "%.0f intervals with CV %.2f, %.0f messages in the hour, active in %.0f of 12 five-minute slots, reply share %.2f, non-contact share %.2f",
                 atLeast("intervals", Features::intervals, "minIntervals"),
                 atMost("intervalCv", f -> f.intervalCv() < 0 ? Double.MAX_VALUE : f.intervalCv(), "maxIntervalCv"),
                 atLeast("messagesLastHour", Features::messagesLastHour, "minMessagesLastHour"),
                 atLeast("activeSlotsLastHour", Features::activeSlotsLastHour, "minActiveSlotsLastHour"),
-                atMost("replyShare", Features::replyShare, "maxReplyShare"));
+                atMost("replyShare", Features::replyShare, "maxReplyShare"),
+                atMost("nonContactShare", Features::nonContactShare, "maxNonContactShare"));
     }
 
-    /** Automated, day scale, regardless of timing statistics: a person sleeps. */
+    /** Automated, day scale, regardless of timing statistics: a person sleeps. Scoped like the cadence rule. */
     static Detector roundTheClock() {
         return new BehaviourDetector(definition("automated.round-the-clock", Violation.AUTOMATED_BEHAVIOR, 0.85, DAY,
-                Map.of("minActiveHoursLastDay", 20.0, "minMessagesLastDay", 200.0),
-                "A personal account sending in nearly every hour of a day"), Scale.DAY,
-                "active in %.0f of the last 24 hours, %.0f messages",
+                Map.of("minActiveHoursLastDay", 20.0, "minMessagesLastDay", 200.0, "maxNonContactShareLastDay", 0.5),
+                "A personal account sending in nearly every hour of a day, mostly to contacts"), Scale.DAY,
+                "active in %.0f of the last 24 hours, %.0f messages, non-contact share %.2f",
                 atLeast("activeHoursLastDay", Features::activeHoursLastDay, "minActiveHoursLastDay"),
-                atLeast("messagesLastDay", Features::messagesLastDay, "minMessagesLastDay"));
+                atLeast("messagesLastDay", Features::messagesLastDay, "minMessagesLastDay"),
+                atMost("nonContactShareLastDay", Features::nonContactShareLastDay, "maxNonContactShareLastDay"));
     }
 
-    /** Non-personal, day scale, regardless of content: broadcast reach of a personal account. */
+    /**
+     * Non-personal, day scale, regardless of content: broadcast reach of a personal account. No reply share:
+     * a broadcaster's few personal chats would dominate a per-message share.
+     */
     static Detector broadcastReach() {
         return new BehaviourDetector(definition("nonpersonal.broadcast-reach", Violation.NON_PERSONAL_USE, 0.8, DAY,
-                Map.of("minFanoutNonContactRecipientsLastDay", 300.0, "minNonContactShareLastDay", 0.8,
-                        "maxReplyShareLastDay", 0.1),
+                Map.of("minFanoutNonContactRecipientsLastDay", 300.0, "minNonContactShareLastDay", 0.8),
                 "Broadcasts and groups from a personal account reach many non-contacts, whatever the content"),
-                Scale.DAY, "broadcasts reached %.0f non-contacts in 24 h (share %.2f), reply share %.2f",
+                Scale.DAY, "broadcasts reached %.0f non-contacts in 24 h (share %.2f)",
                 atLeast("fanoutNonContactRecipientsLastDay", Features::fanoutNonContactRecipientsLastDay,
                         "minFanoutNonContactRecipientsLastDay"),
-                atLeast("nonContactShareLastDay", Features::nonContactShareLastDay, "minNonContactShareLastDay"),
-                atMost("replyShareLastDay", Features::replyShareLastDay, "maxReplyShareLastDay"));
+                atLeast("nonContactShareLastDay", Features::nonContactShareLastDay, "minNonContactShareLastDay"));
     }
 
     /** Reported, day scale: distinct recipients reporting an account that mostly writes to strangers. */
