@@ -104,7 +104,7 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
         DetectionSignal signal = null;
         if (finding.isPresent()) {
             long at = news.atMillis();
-            Features features = Features.of(state, Math.max(at, Math.min(state.watermarkMillis, at + 3_600_000L)));
+            Features features = Features.of(state, at); // the account as of its own message in the campaign
             Fired fired = new Fired(rule, finding.get());
             if (finding.get().score() >= config.conclusiveScore()) {
                 silence(state, at, rule);
