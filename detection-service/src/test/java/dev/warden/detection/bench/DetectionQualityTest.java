@@ -51,10 +51,10 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * since then 9001 is the held-out seed.</li>
  * </ul>
  * Prints the tables and asserts the one hard requirement: no legitimate account at auto-ban level.
- * {@code ./mvnw -B verify -pl detection-service -am -DskipITs -Dtest=DetectionQuality -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -B verify -pl detection-service -am -DskipITs -Dtest=DetectionQualityTest -Dsurefire.failIfNoSpecifiedTests=false}
  * Options: -Dquality.accounts=600 (per day-long scenario), -Dquality.default-accounts=1000.
  */
-class DetectionQuality {
+class DetectionQualityTest {
 
     private static final Instant START = Instant.parse("2026-11-20T00:00:00Z");
     private static final long HELD_OUT_SEED = Long.getLong("quality.held-out-seed", 9001);
