@@ -8,8 +8,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import dev.warden.contracts.json.WardenJson;
 
 /**
- * The rule definitions in force: the newest version stored in the rules topic (global store, so every
- * instance sees every change), else the built-in one. With {@link RuleChanges} the parsed definitions
+ * The rule definitions in force: the newest active version stored in the rules topic (global store, so
+ * every instance sees every change), else the built-in one. With {@link RuleChanges} the parsed definitions
  * are cached until the store changes; without (REST reads) every call reads the store.
  */
 public final class RuleBook {
@@ -42,6 +42,6 @@ public final class RuleBook {
 
     private RuleDefinition read(Detector detector) {
         String json = store == null ? null : store.get(detector.id());
-        return json == null ? detector.defaults() : WardenJson.read(json, RuleDefinition.class);
+        return json == null ? detector.defaults() : WardenJson.read(json, RuleRecord.class).rule();
     }
 }
