@@ -110,7 +110,8 @@ public class ActivityTopology {
                 .process(() -> new AccountDetector(config, clock, catalog, ruleChanges, metrics), Named.as("detect"), ACCOUNT_STORE)
                 .to(topics.signals(), Produced.with(Serdes.String(), Serdes.String()));
         if (topics.shadowSignals() != null) {
-            ShadowTopology.attach(builder, withCampaigns, config, clock, catalog, ruleChanges, topics.shadowSignals());
+            ShadowTopology.attach(builder, withCampaigns, config, clock, catalog, ruleChanges, ACCOUNT_STORE, RULES_STORE,
+                    topics.shadowSignals());
         }
         return builder.build();
     }

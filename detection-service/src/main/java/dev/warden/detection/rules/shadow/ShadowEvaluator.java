@@ -16,7 +16,6 @@ import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.contracts.signal.SignalIds;
 import dev.warden.detection.account.AccountState;
-import dev.warden.detection.activity.ActivityTopology;
 import dev.warden.detection.activity.ValidatedActivity;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.detection.features.Features;
@@ -40,6 +39,8 @@ public class ShadowEvaluator implements Processor<String, ValidatedActivity, Str
 
     private final DetectionConfig config;
     private final Clock clock;
+    private final String accountStore;
+    private final String rulesStoreName;
     private final RuleCatalog catalog;
     private final RuleChanges changes;
     private KeyValueStore<String, AccountState> accounts;
@@ -53,9 +54,13 @@ public class ShadowEvaluator implements Processor<String, ValidatedActivity, Str
     private record Shadow(Detector detector, RuleDefinition rule) {
     }
 
-    public ShadowEvaluator(DetectionConfig config, Clock clock, RuleCatalog catalog, RuleChanges changes) {
+    /** Store names come from the topology wiring, so this package does not depend on it. */
+    public ShadowEvaluator(DetectionConfig config, Clock clock, RuleCatalog catalog, RuleChanges changes,
+            String accountStore, String rulesStore) {
         this.config = config;
         this.clock = clock;
+        this.accountStore = accountStore;
+        this.rulesStoreName = rulesStore;
         this.catalog = catalog;
         this.changes = changes;
     }
@@ -63,8 +68,8 @@ public class ShadowEvaluator implements Processor<String, ValidatedActivity, Str
     @Override
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
-        this.accounts = context.getStateStore(ActivityTopology.ACCOUNT_STORE);
-        this.rulesStore = context.getStateStore(ActivityTopology.RULES_STORE);
+        this.accounts = context.getStateStore(accountStore);
+        this.rulesStore = context.getStateStore(rulesStoreName);
         this.cooldowns = context.getStateStore(STORE);
         this.active = new RuleBook(rulesStore, changes);
     }
