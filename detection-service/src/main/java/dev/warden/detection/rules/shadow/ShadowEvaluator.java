@@ -82,10 +82,14 @@ public class ShadowEvaluator implements Processor<String, ValidatedActivity, Str
         }
         List<Shadow> running = shadows();
         AccountState state = running.isEmpty() ? null : accounts.get(event.accountId());
+        if (state == null) {
+            return;
+        }
         long at = event.occurredAt().toEpochMilli();
-        // as the live detector: late events do not count, a conclusively flagged account is silenced
-        if (state == null || at < state.watermarkMillis - config.lateEventGrace().toMillis()
-                || at < state.silencedUntilMillis) {
+        // as the live detector: late events do not count, a conclusively flagged account is silenced. The
+        // state is already past this event: if a live rule fired on it, the account was not silenced before.
+        boolean silenced = at < state.silencedUntilMillis && !state.lastFiredMillis.containsValue(at);
+        if (silenced || at < state.watermarkMillis - config.lateEventGrace().toMillis()) {
             return;
         }
         Features features = Features.of(state, at);
