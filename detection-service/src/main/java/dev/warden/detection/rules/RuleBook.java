@@ -42,6 +42,7 @@ public final class RuleBook {
 
     private RuleDefinition read(Detector detector) {
         String json = store == null ? null : store.get(detector.id());
-        return json == null ? detector.defaults() : WardenJson.read(json, RuleRecord.class).rule();
+        RuleDefinition stored = json == null ? null : WardenJson.read(json, RuleRecord.class).rule();
+        return stored == null ? detector.defaults() : stored;
     }
 }

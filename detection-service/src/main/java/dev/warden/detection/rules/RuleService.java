@@ -140,7 +140,8 @@ public class RuleService {
 
     private Optional<RuleRecord> stored(String key) {
         String json = store().get(key);
-        return json == null ? Optional.empty() : Optional.of(WardenJson.read(json, RuleRecord.class));
+        return json == null ? Optional.empty()
+                : Optional.of(WardenJson.read(json, RuleRecord.class)).filter(r -> r.rule() != null);
     }
 
     private ReadOnlyKeyValueStore<String, String> store() {
