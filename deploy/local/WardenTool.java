@@ -59,6 +59,8 @@ public class WardenTool {
     static final List<String> TOPICS = List.of("warden.activity.v1", "warden.signals.v1", "warden.enforcement.v1",
             "warden.notifications.v1");
     static final String RULES_TOPIC = "warden.detection-rules.v1";
+    /** Signals of shadow rule versions: detection writes them, nothing acts on them (no DLQ). */
+    static final String SHADOW_SIGNALS_TOPIC = "warden.signals.shadow.v1";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static String conf(String key, String def) {
@@ -126,6 +128,7 @@ public class WardenTool {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
             names.add(RULES_TOPIC);
+            names.add(SHADOW_SIGNALS_TOPIC);
             List<NewTopic> create = names.stream().filter(n -> !existing.contains(n))
                     .map(n -> RULES_TOPIC.equals(n)
                             // detection rules: latest version per rule id, read as a global store

@@ -6,6 +6,8 @@ public final class Topics {
     public static final String ACTIVITY_DLQ = "warden.activity.v1.dlq";
     public static final String SIGNALS = "warden.signals.v1";
     public static final String SIGNALS_DLQ = "warden.signals.v1.dlq";
+    /** Signals of shadow rule versions, for comparison with the live ones; nothing acts on them. */
+    public static final String SIGNALS_SHADOW = "warden.signals.shadow.v1";
     public static final String ENFORCEMENT = "warden.enforcement.v1";
     public static final String ENFORCEMENT_DLQ = "warden.enforcement.v1.dlq";
     /** Final outcomes of notification-service's mails (sent or dead), for the case timeline. */

@@ -25,7 +25,7 @@ public final class WardenKafka {
 
     public static final int PARTITIONS = 3;
     public static final List<String> TOPICS = List.of(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS,
-            Topics.SIGNALS_DLQ, Topics.ENFORCEMENT, Topics.ENFORCEMENT_DLQ, Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DLQ,
+            Topics.SIGNALS_DLQ, Topics.SIGNALS_SHADOW, Topics.ENFORCEMENT, Topics.ENFORCEMENT_DLQ, Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DLQ,
             Topics.DETECTION_RULES);
 
     private static KafkaClusterTestKit cluster;

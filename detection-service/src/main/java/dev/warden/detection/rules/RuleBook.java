@@ -8,8 +8,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import dev.warden.contracts.json.WardenJson;
 
 /**
- * The rule definitions in force: the newest version stored in the rules topic (global store, so every
- * instance sees every change), else the built-in one. With {@link RuleChanges} the parsed definitions
+ * The rule definitions in force: the newest active version stored in the rules topic (global store, so
+ * every instance sees every change), else the built-in one. With {@link RuleChanges} the parsed definitions
  * are cached until the store changes; without (REST reads) every call reads the store.
  */
 public final class RuleBook {
@@ -45,6 +45,7 @@ public final class RuleBook {
 
     private RuleDefinition read(Detector detector) {
         String json = store == null ? null : store.get(detector.id());
-        return json == null ? detector.defaults() : WardenJson.read(json, RuleDefinition.class);
+        RuleDefinition stored = json == null ? null : WardenJson.read(json, RuleRecord.class).rule();
+        return stored == null ? detector.defaults() : stored;
     }
 }

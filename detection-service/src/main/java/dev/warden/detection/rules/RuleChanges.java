@@ -1,20 +1,36 @@
 package dev.warden.detection.rules;
 
-import java.util.concurrent.atomic.AtomicLong;
+import jakarta.inject.Singleton;
 
 /**
- * Tells the stream threads that the global rules store changed, so they re-read it only then and
- * not on every event. One per topology: the global-store updater bumps it after each write.
+ * Tells readers that the global rules store changed: stream threads re-read it only then, not on every
+ * event, and the admin API waits on it (no polling) until a version it wrote is in force. One per
+ * topology: the global-store updater bumps it after each write.
+ * The application's topology and the admin API share the one bean; tests may build their own.
  */
+@Singleton
 public final class RuleChanges {
 
-    private final AtomicLong generation = new AtomicLong();
+    /** Volatile: stream threads read it on every event without taking the lock. */
+    private volatile long generation;
 
-    void changed() {
-        generation.incrementAndGet();
+    synchronized void changed() {
+        generation++;
+        notifyAll();
     }
 
-    long generation() {
-        return generation.get();
+    public long generation() {
+        return generation;
+    }
+
+    /** Waits until the store changes after {@code seen}, at most {@code timeoutMillis}; returns the generation then. */
+    public synchronized long awaitChangeAfter(long seen, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long left = timeoutMillis;
+        while (generation == seen && left > 0) {
+            wait(left);
+            left = deadline - System.currentTimeMillis();
+        }
+        return generation;
     }
 }

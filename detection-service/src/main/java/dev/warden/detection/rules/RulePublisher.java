@@ -1,68 +1,45 @@
 package dev.warden.detection.rules;
 
 import java.time.Duration;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.json.WardenJson;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-/** Writes rule versions to the compacted rules topic, waiting for the broker's acknowledgement. */
+/**
+ * Writes rule records to the compacted rules topic through the {@code detection-rules} channel (acks=all,
+ * idempotent: see application.properties) and waits for the broker's acknowledgement. A backtest uses
+ * the same channel for its own per-run topics.
+ */
 @ApplicationScoped
 public class RulePublisher {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** A little over the channel's delivery.timeout.ms: the producer answers first. */
+    private static final Duration ACK_WAIT = Duration.ofSeconds(10);
 
-    private KafkaProducer<String, String> producer;
+    @Inject
+    @Channel("detection-rules")
+    MutinyEmitter<String> emitter;
 
-    public void publish(RuleDefinition rule) {
+    public void publish(RuleRecord record) {
+        publish(Topics.DETECTION_RULES, record.key(), WardenJson.write(record));
+    }
+
+    public void publish(String topic, String key, String value) {
+        Message<String> message = Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic).withKey(key).build());
         try {
-            producer().send(new ProducerRecord<>(Topics.DETECTION_RULES, rule.id(), WardenJson.write(rule)))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        } catch (ExecutionException | TimeoutException e) {
-            throw unavailable();
-        }
-    }
-
-    private static ProblemException unavailable() {
-        return ProblemException.unavailable("the rules topic did not acknowledge; retry");
-    }
-
-    private synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "9000");
-            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "8000");
-            producer = new KafkaProducer<>(p);
-        }
-        return producer;
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+            emitter.sendMessage(message).await().atMost(ACK_WAIT);
+        } catch (RuntimeException e) {
+            throw ProblemException.unavailable("the rules topic did not acknowledge the write; retry");
         }
     }
 }

@@ -32,6 +32,7 @@ import dev.warden.detection.rules.RuleBook;
 import dev.warden.detection.rules.RuleCatalog;
 import dev.warden.detection.rules.RuleChanges;
 import dev.warden.detection.rules.RuleStoreUpdater;
+import dev.warden.detection.rules.shadow.ShadowTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -40,6 +41,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * "n accounts send this" back to each account (coordinated campaigns). Rules come from a global store
  * over the compacted rules topic, so every instance applies a change without restart. Account and
  * fingerprint state live in persistent, changelogged stores: a restart or rebalance loses nothing.
+ * Shadow rule versions run in one branch after the live detector and write to their own topic.
  */
 @ApplicationScoped
 public class ActivityTopology {
@@ -47,18 +49,36 @@ public class ActivityTopology {
     public static final String ACCOUNT_STORE = AccountState.STORE;
     public static final String RULES_STORE = RuleBook.STORE;
 
-    /** Where the topology reads and writes; tests and benchmarks may run it on their own topics. */
-    public record TopicNames(String activity, String dlq, String signals) {
-        public static final TopicNames WARDEN = new TopicNames(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS);
+    /**
+     * Where the topology reads and writes; tests, benchmarks and backtests may run it on their own topics.
+     * {@code shadowSignals} null: no shadow branch (a backtest runs its candidates as the active rules).
+     */
+    public record TopicNames(String activity, String dlq, String signals, String rules, String shadowSignals) {
+        public static final TopicNames WARDEN = new TopicNames(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS,
+                Topics.DETECTION_RULES, Topics.SIGNALS_SHADOW);
+
+        public TopicNames(String activity, String dlq, String signals) {
+            this(activity, dlq, signals, Topics.DETECTION_RULES, Topics.SIGNALS_SHADOW);
+        }
     }
 
+    /** The application's topology: it shares {@code ruleChanges} with the admin API, which waits on it. */
     @Produces
+    public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics, RuleChanges ruleChanges) {
+        return buildTopology(config, clock, metrics, TopicNames.WARDEN, ruleChanges);
+    }
+
     public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics) {
-        return buildTopology(config, clock, metrics, TopicNames.WARDEN);
+        return buildTopology(config, clock, metrics, TopicNames.WARDEN, new RuleChanges());
     }
 
     public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics, TopicNames topics) {
-        return buildTopology(config, clock, metrics, topics, false);
+        return buildTopology(config, clock, metrics, topics, new RuleChanges(), false);
+    }
+
+    public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics, TopicNames topics,
+            RuleChanges ruleChanges) {
+        return buildTopology(config, clock, metrics, topics, ruleChanges, false);
     }
 
     /**
@@ -67,9 +87,13 @@ public class ActivityTopology {
      */
     public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics, TopicNames topics,
             boolean inMemoryStores) {
+        return buildTopology(config, clock, metrics, topics, new RuleChanges(), inMemoryStores);
+    }
+
+    public Topology buildTopology(DetectionConfig config, Clock clock, MeterRegistry metrics, TopicNames topics,
+            RuleChanges ruleChanges, boolean inMemoryStores) {
         ActivityEventParser parser = new ActivityEventParser(config.maxFutureSkew());
         RuleCatalog catalog = new RuleCatalog(config);
-        RuleChanges ruleChanges = new RuleChanges();
         StreamsBuilder builder = new StreamsBuilder();
         // Record cache on (statestore.cache.max.bytes): an account's many writes between two commits reach
         // RocksDB and the changelog once, at the commit, instead of once per event. 0 bytes (tests) = write-through.
@@ -79,8 +103,9 @@ public class ActivityTopology {
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         // the topic is the changelog of a global store: logging off, restored from the topic at start
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE),
-                Serdes.String(), Serdes.String()).withLoggingDisabled(), Topics.DETECTION_RULES,
-                Consumed.with(Serdes.String(), Serdes.String()).withName("rules"), () -> new RuleStoreUpdater(catalog, ruleChanges));
+                Serdes.String(), Serdes.String()).withLoggingDisabled(), topics.rules(),
+                Consumed.with(Serdes.String(), Serdes.String()).withName("rules"),
+                () -> new RuleStoreUpdater(catalog, ruleChanges, metrics));
 
         KStream<String, ValidatedActivity> validated = builder
                 .stream(topics.activity(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("activity"))
@@ -100,9 +125,14 @@ public class ActivityTopology {
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("campaign-by-account"))
                 .mapValues(ActivityTopology::sighting, Named.as("sighting"));
 
-        accepted.merge(campaigns, Named.as("with-campaigns"))
+        KStream<String, ValidatedActivity> withCampaigns = accepted.merge(campaigns, Named.as("with-campaigns"));
+        withCampaigns
                 .process(() -> new AccountDetector(config, clock, catalog, ruleChanges, metrics), Named.as("detect"), ACCOUNT_STORE)
                 .to(topics.signals(), Produced.with(Serdes.String(), Serdes.String()));
+        if (topics.shadowSignals() != null) {
+            ShadowTopology.attach(builder, withCampaigns, config, clock, catalog, ruleChanges, ACCOUNT_STORE, RULES_STORE,
+                    topics.shadowSignals());
+        }
         return builder.build();
     }
 

@@ -233,7 +233,7 @@ class BehaviourRulesTopologyTest {
     void aRuleVersionFromTheRulesTopicAppliesAtOnceAndSignalsCarryIt() {
         RuleDefinition v2 = new RuleDefinition("reported.distinct-reporters", 2, Violation.USER_REPORTED, true, 0.7,
                 3600, Map.of("minDistinctReporters", 2.0), Map.of(), "two are enough");
-        h.rules.pipeInput(v2.id(), WardenJson.write(v2));
+        h.rules.pipeInput(v2.id(), WardenJson.write(TopologyHarness.written(v2)));
         h.send(registered("r", OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
         h.send(report("r", T0, "alice"));
         h.send(report("r", T0.plusSeconds(1), "bob"));
@@ -247,8 +247,8 @@ class BehaviourRulesTopologyTest {
     @Test
     void anInvalidRuleRecordIsIgnoredAndTheRuleKeepsWorking() {
         h.rules.pipeInput("reported.distinct-reporters", "{not json");
-        h.rules.pipeInput("reported.distinct-reporters", WardenJson.write(new RuleDefinition("reported.distinct-reporters",
-                2, Violation.USER_REPORTED, true, 0.7, 3600, Map.of("bogus", 1.0), Map.of(), "")));
+        h.rules.pipeInput("reported.distinct-reporters", WardenJson.write(TopologyHarness.written(new RuleDefinition(
+                "reported.distinct-reporters", 2, Violation.USER_REPORTED, true, 0.7, 3600, Map.of("bogus", 1.0), Map.of(), ""))));
         h.send(registered("r", OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
         for (String reporter : List.of("a", "b", "c")) {
             h.send(report("r", T0, reporter));
@@ -260,7 +260,7 @@ class BehaviourRulesTopologyTest {
     void aDisabledRuleStaysSilent() {
         RuleDefinition off = new RuleDefinition("reported.distinct-reporters", 2, Violation.USER_REPORTED, false, 0.6,
                 3600, Map.of("minDistinctReporters", 3.0), Map.of(), "off");
-        h.rules.pipeInput(off.id(), WardenJson.write(off));
+        h.rules.pipeInput(off.id(), WardenJson.write(TopologyHarness.written(off)));
         h.send(registered("r", OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
         for (String reporter : List.of("a", "b", "c", "d")) {
             h.send(report("r", T0, reporter));

@@ -70,6 +70,11 @@ final class TopologyHarness implements AutoCloseable {
                 new StringDeserializer());
     }
 
+    /** A rule version as the admin API writes it to the rules topic. */
+    static RuleRecord written(RuleDefinition rule) {
+        return new RuleRecord(rule, RuleStatus.ACTIVE, "test-admin", T0, null, null);
+    }
+
     void send(ActivityEvent e) {
         activity.pipeInput(e.accountId(), WardenJson.write(e));
     }
