@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.signal.Violation;
 import dev.warden.testsupport.WardenOidc;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -29,7 +29,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.warden.cases.Signals;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.testsupport.WardenOidc;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import dev.warden.cases.Signals;
 import dev.warden.cases.appeal.AppealRequests;
 import dev.warden.cases.appeal.AppealService;
+import dev.warden.cases.usecase.DecideAppeal;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.legal.LegalFixtures;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.signal.Violation;
 import dev.warden.testsupport.WardenOidc;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +36,9 @@ class TransparencyReportTest {
     @Inject
     AppealService appeals;
 
+    @Inject
+    DecideAppeal decideAppeal;
+
     @Test
     void countsActionsOfThePeriodByTypeViolationAccountTypeAutomationAndSource() throws InterruptedException {
         Instant from = Instant.now();
@@ -47,7 +51,7 @@ class TransparencyReportTest {
         var warning = fixtures.decide(reported, DecisionAction.WARN, "bob", null);
         var appeal = appeals.file(new AppealRequests.File(warning.id, "I only answered my neighbours"), "platform",
                 null).body();
-        appeals.decide(appeal.id(), new AppealRequests.Verdict(AppealRequests.Outcome.UPHELD, "reports were mistaken"),
+        decideAppeal.decide(appeal.id(), new AppealRequests.Verdict(AppealRequests.Outcome.UPHELD, "reports were mistaken"),
                 "sam", null);
         Thread.sleep(5);
         Instant to = Instant.now();

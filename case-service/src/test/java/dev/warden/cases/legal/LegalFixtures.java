@@ -8,14 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.warden.cases.Signals;
-import dev.warden.cases.casework.CaseNotes;
+import dev.warden.cases.usecase.AddNote;
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.cases.decision.CaseService;
+import dev.warden.cases.usecase.DecisionEffects;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.decision.DecisionCommand;
 import dev.warden.cases.evidence.Canonical;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.signal.Violation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -27,10 +27,10 @@ public class LegalFixtures {
     SignalIntake intake;
 
     @Inject
-    CaseService cases;
+    DecisionEffects cases;
 
     @Inject
-    CaseNotes notes;
+    AddNote notes;
 
     /** A case in review (not conclusive enough for an automatic ban). */
     public UUID openCase(String accountId, String accountType, Violation violation) {
@@ -44,7 +44,7 @@ public class LegalFixtures {
     }
 
     public Decision decide(UUID caseId, DecisionAction action, String actor, Instant restrictedUntil) {
-        return cases.applyDecision(caseId, new DecisionCommand(action, "NON_PERSONAL_USE",
+        return cases.apply(caseId, new DecisionCommand(action, "NON_PERSONAL_USE",
                 "Sells a newsletter service over the messenger", actor, false, null, null, restrictedUntil));
     }
 

@@ -141,6 +141,6 @@ class AutomaticEnforcementTest {
         return await().atMost(Duration.ofSeconds(20)).until(
                 () -> QuarkusTransaction.requiringNew().call(() -> EnforcementCase.<EnforcementCase>find("accountId", account)
                         .firstResult()),
-                c -> c != null && c.status == status);
+                c -> c != null && c.status() == status);
     }
 }
