@@ -15,6 +15,7 @@ import dev.warden.cases.casework.CaseTransition;
 import dev.warden.cases.casework.DutyViolationException;
 import dev.warden.cases.casework.IllegalTransitionException;
 import dev.warden.cases.dsa.StatementRejectedException;
+import dev.warden.cases.dsa.SubmissionNotConfiguredException;
 import dev.warden.common.problem.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -48,6 +49,12 @@ public class DomainProblems {
         Problem p = new Problem(BLANK, "Unprocessable Content", 422, e.getMessage(), path(uri), e.errors().stream()
                 .map(f -> new Problem.FieldError("statementOfReasons." + f.field(), f.message())).toList());
         return Response.status(422).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notConfigured(SubmissionNotConfiguredException e, UriInfo uri) {
+        Problem p = new Problem(BLANK, "Conflict", 409, e.getMessage(), path(uri), List.of());
+        return Response.status(409).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
     private static String path(UriInfo uri) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import dev.warden.cases.dsa.TransparencyReport;
 import dev.warden.common.problem.ProblemException;
 import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** DSA: statements of reasons by period (for the Transparency Database) and transparency-report counts. */
 @Path("/api/legal/dsa")
@@ -60,6 +62,31 @@ public class DsaResource {
         Instant t = instant("to", to);
         period(f, t);
         return submission.submitPending(f, t);
+    }
+
+    /** A statement whose submission gave up. */
+    @RegisterForReflection
+    public record FailedSubmission(String puid, java.util.UUID decisionId, Instant decidedAt, int attempts,
+            String lastError, Instant failedAt) {
+    }
+
+    @GET
+    @Path("/submissions/failed")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Statements whose submission gave up (refused by the database, or too many failed attempts)")
+    public java.util.List<FailedSubmission> failed() {
+        return submission.failed().stream().map(s -> new FailedSubmission(s.puid, s.decisionId, s.decidedAt,
+                s.submissionAttempts, s.lastError, s.submissionFailedAt)).toList();
+    }
+
+    @POST
+    @Path("/submissions/failed/retry")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Put every failed statement back in line for the next submission")
+    public java.util.Map<String, Integer> retryFailed() {
+        return java.util.Map.of("requeued", submission.retryFailed());
     }
 
     @GET

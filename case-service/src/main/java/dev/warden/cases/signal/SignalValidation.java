@@ -44,7 +44,7 @@ public final class SignalValidation {
 
     /** Thrown for a record that will never be processable: retrying is pointless, dead-letter it. */
     public static final class PoisonSignalException extends RuntimeException {
-        PoisonSignalException(String message) {
+        public PoisonSignalException(String message) {
             super(message);
         }
     }

@@ -22,6 +22,7 @@ import dev.warden.cases.policy.EnforcementPolicy;
 import dev.warden.cases.policy.PolicyAction;
 import dev.warden.cases.policy.PolicyOutcome;
 import dev.warden.cases.signal.SignalRecord;
+import dev.warden.cases.signal.SignalValidation;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 
@@ -69,16 +70,15 @@ public class SignalIntake {
             a.persist();
             return a;
         });
-        if (signal.account() != null) {
-            account.learn(signal.account().accountType(), signal.account().contactEmail(), signal.account().locale());
-        }
+        refuseTypeChange(signal, account);
         PolicyOutcome outcome = policy.evaluate(signal, account, now);
         EnforcementCase c = EnforcementCase.findOpen(account.id).orElseGet(() -> {
             EnforcementCase fresh = EnforcementCase.open(account.id, signal.violation().name(), null, now);
             fresh.persist();
             return fresh;
         });
-        c.accountType = Account.typeOrPrivate(account.accountType);
+        c.accountType = Account.typeOrPrivate(account.accountType != null ? account.accountType
+                : signal.account() == null ? null : signal.account().accountType());
         c.maxScore = Math.max(c.maxScore, signal.score());
         c.priority = Math.max(c.priority, outcome.priority());
         c.updatedAt = now;
@@ -109,6 +109,18 @@ public class SignalIntake {
                 SYSTEM_ACTOR, true, outcome.ruleId(), outcome.ruleVersion(), until, outcome.policyVersion()),
                 CaseTransition.ENFORCE);
         return Outcome.ACTIONED;
+    }
+
+    /**
+     * A signal's account context is detection's relay, not the platform's word: it never sets the contact
+     * address, and a signal whose type contradicts the platform's is refused (to the DLQ with the reason).
+     */
+    private static void refuseTypeChange(DetectionSignal signal, Account account) {
+        String claimed = signal.account() == null ? null : signal.account().accountType();
+        if (claimed != null && account.accountType != null && !claimed.equals(account.accountType)) {
+            throw new SignalValidation.PoisonSignalException("account type " + claimed + " contradicts the platform's "
+                    + account.accountType + "; only a platform event changes an account's type");
+        }
     }
 
     /** Due from when the case was opened; a higher priority only brings the date forward, never back. */

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.warden.cases.Fixtures;
 import dev.warden.cases.Signals;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.decision.Decision;
@@ -49,6 +50,7 @@ class StatementOfReasonsTest {
     @Test
     void automaticBanCarriesAValidTerminationStatementInItsEnforcementEvent() {
         String account = "acc-sor-ban-" + UUID.randomUUID();
+        Fixtures.registered(account, "PRIVATE", "holder@example.org");
         intake.receive(Signals.conclusiveBulk(account, "holder@example.org"));
         Decision ban = QuarkusTransaction.requiringNew().call(() -> Decision.<Decision>find("accountId", account).firstResult());
 

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.warden.cases.Fixtures;
 import dev.warden.cases.Signals;
 import dev.warden.cases.appeal.AppealRequests;
 import dev.warden.cases.appeal.AppealService;
@@ -43,8 +44,11 @@ class TransparencyReportTest {
     void countsActionsOfThePeriodByTypeViolationAccountTypeAutomationAndSource() throws InterruptedException {
         Instant from = Instant.now();
         Thread.sleep(5);
-        intake.receive(Signals.conclusiveBulk("acc-tr-" + UUID.randomUUID(), null)); // automated BAN, PRIVATE
-        intake.receive(Signals.conclusiveBulk("acc-tr-" + UUID.randomUUID(), null));
+        for (int i = 0; i < 2; i++) { // automated BANs of PRIVATE accounts
+            String a = "acc-tr-" + UUID.randomUUID();
+            Fixtures.registered(a, "PRIVATE", null);
+            intake.receive(Signals.conclusiveBulk(a, null));
+        }
         UUID biz = fixtures.openCase("acc-tr-biz-" + UUID.randomUUID(), "BUSINESS", Violation.NON_PERSONAL_USE);
         fixtures.decide(biz, DecisionAction.RESTRICT, "alice", Instant.now().plusSeconds(86400));
         UUID reported = fixtures.openCase("acc-tr-rep-" + UUID.randomUUID(), "PRIVATE", Violation.USER_REPORTED);

@@ -125,9 +125,10 @@ class SeparationOfDutiesTest {
     }
 
     @Test
-    void legalAndPlatformCannotDecideCases() {
+    void legalAdminAndPlatformCannotDecideCases() {
         UUID caseId = Fixtures.reviewCase(intake, "acc-sod-legal", 0.7);
         decide(WardenOidc.token("lena", "legal"), caseId, "DISMISS").then().statusCode(403);
+        decide(WardenOidc.token("adam", "admin"), caseId, "DISMISS").then().statusCode(403);
         decide(WardenOidc.tokenFor("platform"), caseId, "DISMISS").then().statusCode(403);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.warden.cases.Fixtures;
 import dev.warden.cases.Signals;
 import dev.warden.cases.usecase.AddNote;
 import dev.warden.cases.casework.EnforcementCase;
@@ -34,6 +35,7 @@ public class LegalFixtures {
 
     /** A case in review (not conclusive enough for an automatic ban). */
     public UUID openCase(String accountId, String accountType, Violation violation) {
+        Fixtures.registered(accountId, accountType, accountId + "@example.org");
         intake.receive(Signals.of(accountId, violation, 0.6, accountType, accountId + "@example.org"));
         return QuarkusTransaction.requiringNew()
                 .call(() -> EnforcementCase.<EnforcementCase>find("accountId", accountId).firstResult().id);
