@@ -57,6 +57,8 @@ public class DecisionResource {
     @Operation(summary = "Decide a case: WARN, RESTRICT (restrictFor), BAN, REINSTATE, DISMISS or ESCALATE (to legal)")
     @APIResponse(responseCode = "201", description = "decided; the enforcement event is in the outbox")
     @APIResponse(responseCode = "200", description = "a retry with the same Idempotency-Key: the first response")
+    @APIResponse(responseCode = "202", description = "a BUSINESS ban proposed for a second reviewer's confirmation (caseStatus PROPOSED)")
+    @APIResponse(responseCode = "403", description = "separation of duties: e.g. reversing a ban needs another senior reviewer")
     @APIResponse(responseCode = "409", description = "stale If-Match version, concurrent change, or the case takes no such decision")
     public Response decide(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, description = "case version from its ETag; stale → 409")

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.warden.cases.account.Account;
+import dev.warden.cases.audit.AuditTrail;
 import dev.warden.cases.casework.CaseTransition;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.decision.Decision;
@@ -27,6 +28,9 @@ public class LiftEnforcement {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Decision lift(Account account, DecisionCommand reinstate) {
         Instant now = clock.instant();
@@ -42,6 +46,8 @@ public class LiftEnforcement {
         fresh.persist();
         Decision d = effects.apply(fresh, account, reinstate, CaseTransition.REINSTATE);
         fresh.close(now);
+        audit.recordAs(reinstate.actor(), null, "CASE_CLOSED", fresh.id, account.id, null,
+                "opened and closed to record a lift: the account had no open case");
         return d;
     }
 }
