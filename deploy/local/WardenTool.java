@@ -563,6 +563,16 @@ public class WardenTool {
         }
     }
 
+    static HttpResponse<String> postJson(String url, String token, String json) throws IOException, InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Failure("cannot reach " + url + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     static void smoke() throws Exception {
         Path in = Path.of(conf("in", ".warden/run/scenario.properties"));
         Properties s = new Properties();
@@ -618,6 +628,12 @@ public class WardenTool {
                 detail.contains("\"template\":\"banned\"") && detail.contains("\"status\":\"SENT\""),
                 "GET /api/cases/" + caseId + " lists mails " + abbreviate(detail.contains("\"mails\"")
                         ? detail.substring(detail.indexOf("\"mails\"")) : "(none)"));
+        // separation of duties: a reviewer alone cannot reverse an automatic ban (only a senior reviewer, or an appeal)
+        HttpResponse<String> reversal = postJson(caseUrl + "/decisions", aliceToken,
+                "{\"action\":\"REINSTATE\",\"reasonCode\":\"SMOKE_CHECK\",\"reasonText\":\"reviewer alone tries to reverse\"}");
+        check(passed, failures, "a reviewer (alice) alone cannot reverse an automatic ban",
+                (reversal.statusCode() == 403 || reversal.statusCode() == 409) && reversal.body().contains("\"detail\""),
+                "POST /api/cases/" + caseId + "/decisions REINSTATE -> " + reversal.statusCode() + " " + abbreviate(reversal.body()));
         HttpResponse<String> asNora = get(caseUrl, userToken("nora"));
         check(passed, failures, "token without a Warden role (nora) rejected", asNora.statusCode() == 403,
                 "-> " + asNora.statusCode());

@@ -1,13 +1,19 @@
 package dev.warden.cases;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.platform.PlatformAccounts;
+import dev.warden.contracts.activity.AccountType;
+import dev.warden.contracts.activity.ActivityEvent;
+import dev.warden.contracts.activity.ActivityType;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.signal.Violation;
 import dev.warden.testsupport.WardenOidc;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.build.Jwt;
 
@@ -20,8 +26,16 @@ public final class Fixtures {
     /** A business account's medium-score signal: the default policy queues it for review (no automatic decision). */
     public static UUID reviewCase(SignalIntake intake, String prefix, double score) {
         String account = prefix + "-" + UUID.randomUUID();
+        registered(account, "BUSINESS", account + "@example.org");
         intake.receive(Signals.of(account, Violation.BULK_MESSAGING, score, "BUSINESS", account + "@example.org"));
         return caseOf(account);
+    }
+
+    /** The platform's registration of the account, as case-service reads it from warden.activity.v1. */
+    public static void registered(String account, String type, String email) {
+        Arc.container().instance(PlatformAccounts.class).get().apply(ActivityEvent.builder(UUID.randomUUID().toString(),
+                account, ActivityType.ACCOUNT_REGISTERED, Instant.now()).accountType(AccountType.valueOf(type))
+                .contactEmail(email).locale("de").build());
     }
 
     public static UUID caseOf(String account) {

@@ -61,8 +61,11 @@ public class Account extends PanacheEntityBase {
         return a;
     }
 
-    /** Keeps the newest contact details detection knows of; never erases what we have. */
-    public void learn(String accountType, String contactEmail, String locale) {
+    /**
+     * What the platform says about the account (its own registration or profile events): the only source
+     * of the account's type and of the address enforcement mail goes to. Absent values keep what we have.
+     */
+    public void fromPlatform(String accountType, String contactEmail, String locale) {
         if (accountType != null) {
             this.accountType = accountType;
         }

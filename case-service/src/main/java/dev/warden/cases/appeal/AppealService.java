@@ -1,6 +1,5 @@
 package dev.warden.cases.appeal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -13,15 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.warden.cases.account.Account;
-import dev.warden.cases.account.AccountStatus;
-import dev.warden.cases.account.Strike;
 import dev.warden.cases.audit.AuditTrail;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.config.PolicyConfig;
-import dev.warden.cases.decision.CaseService;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
-import dev.warden.cases.decision.DecisionCommand;
 import dev.warden.cases.idempotency.IdempotencyKeys;
 import dev.warden.cases.outbox.OutboxWriter;
 import dev.warden.common.problem.ProblemException;
@@ -30,8 +25,8 @@ import dev.warden.contracts.enforcement.EnforcementAction;
 import dev.warden.contracts.enforcement.EnforcementEvent;
 
 /**
- * Appeals: filed by the platform within the appeal window, decided by a senior reviewer who did not
- * make the decision. Every step is announced through the outbox so the account holder is told.
+ * Appeals: filed by the platform within the appeal window (deciding one is {@code usecase.DecideAppeal}).
+ * Every step is announced through the outbox so the account holder is told.
  */
 @ApplicationScoped
 public class AppealService {
@@ -47,9 +42,6 @@ public class AppealService {
 
     @Inject
     OutboxWriter outbox;
-
-    @Inject
-    CaseService cases;
 
     @Inject
     AuditTrail audit;
@@ -96,44 +88,6 @@ public class AppealService {
         return view(a, d);
     }
 
-    @Transactional
-    public AppealView decide(UUID appealId, AppealRequests.Verdict verdict, String reviewer, Long expectedVersion) {
-        Appeal a = Appeal.<Appeal>findByIdOptional(appealId).orElseThrow(() -> ProblemException.notFound("appeal", appealId));
-        if (expectedVersion != null && expectedVersion != a.version) {
-            throw ProblemException.conflict("appeal " + appealId + " is at version " + a.version + ", not " + expectedVersion);
-        }
-        if (a.status != AppealStatus.RECEIVED) {
-            throw ProblemException.conflict("appeal " + appealId + " was already decided: " + a.status);
-        }
-        Decision d = Decision.findById(a.decisionId);
-        if (reviewer.equals(d.actor)) {
-            throw new ProblemException(403, "Forbidden", "the reviewer who made a decision may not decide its appeal",
-                    List.of());
-        }
-        Instant now = clock.instant();
-        a.status = verdict.outcome() == AppealRequests.Outcome.UPHELD ? AppealStatus.UPHELD : AppealStatus.REJECTED;
-        a.decidedBy = reviewer;
-        a.decidedAt = now;
-        a.decisionReason = verdict.reason();
-        if (a.status == AppealStatus.UPHELD) {
-            Strike.<Strike>find("decisionId", d.id).firstResultOptional().ifPresent(s -> {
-                s.clearedAt = now;
-                s.clearedReason = "appeal " + a.id + " upheld";
-            });
-            Account account = Account.findById(a.accountId);
-            if (account.status != AccountStatus.ACTIVE) {
-                cases.applyDecision(a.caseId, new DecisionCommand(DecisionAction.REINSTATE, "APPEAL_UPHELD",
-                        verdict.reason(), reviewer, false, null, null, null));
-            }
-        }
-        em.flush();
-        UUID eventId = UUID.nameUUIDFromBytes(("appeal-decided:" + a.id).getBytes(StandardCharsets.UTF_8));
-        announce(a, eventId, EnforcementAction.APPEAL_DECIDED, "APPEAL_" + a.status.name(),
-                verdict.reason(), reviewer);
-        audit.record("APPEAL_" + a.status.name(), a.caseId, a.accountId, a.id.toString(), verdict.reason());
-        return view(a, d);
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AppealView> queue(AppealStatus status, int page, int size) {
         return Appeal.<Appeal>find("status = ?1 order by filedAt, id", status).page(page, size).list().stream()
@@ -146,7 +100,8 @@ public class AppealService {
         return view(a, Decision.findById(a.decisionId));
     }
 
-    private void announce(Appeal a, UUID eventId, EnforcementAction action, String reasonCode, String reason,
+    /** Writes the appeal's event (received or decided) to the outbox, in the caller's transaction. */
+    public void announce(Appeal a, UUID eventId, EnforcementAction action, String reasonCode, String reason,
             String actor) {
         EnforcementCase c = EnforcementCase.findById(a.caseId);
         Account account = Account.findById(a.accountId);
@@ -158,7 +113,7 @@ public class AppealService {
                 "dev.warden.enforcement.v1." + action.name().toLowerCase(), event);
     }
 
-    static AppealView view(Appeal a, Decision d) {
+    public static AppealView view(Appeal a, Decision d) {
         return new AppealView(a.id, a.decisionId, a.caseId, a.accountId, d.action.name(), d.actor, a.text, a.status,
                 a.filedBy, a.filedAt, a.decidedBy, a.decidedAt, a.decisionReason, a.version);
     }

@@ -105,58 +105,62 @@ public class CaseQueue {
         if (accountType != null) {
             where.append(" AND account_type = :accountType");
         }
-        var claim = em.createNativeQuery("UPDATE enforcement_case SET status = 'IN_REVIEW', assignee = :reviewer, "
-                + "version = version + 1, updated_at = :now WHERE id = (SELECT id FROM enforcement_case WHERE " + where
-                + " ORDER BY priority DESC, opened_at ASC LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")
-                .setParameter("reviewer", reviewer).setParameter("now", clock.instant());
+        var pick = em.createNativeQuery("SELECT id FROM enforcement_case WHERE " + where
+                + " ORDER BY priority DESC, opened_at ASC LIMIT 1 FOR UPDATE SKIP LOCKED");
         if (violation != null) {
-            claim.setParameter("violation", violation);
+            pick.setParameter("violation", violation);
         }
         if (accountType != null) {
-            claim.setParameter("accountType", accountType);
+            pick.setParameter("accountType", accountType);
         }
         @SuppressWarnings("unchecked")
-        List<Object> ids = claim.getResultList();
+        List<Object> ids = pick.getResultList();
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        UUID id = (UUID) ids.get(0);
-        EnforcementCase c = EnforcementCase.findById(id);
+        EnforcementCase c = EnforcementCase.findById((UUID) ids.get(0));
+        c.claim(reviewer, clock.instant());
         audit.record("CASE_CLAIMED", c.id, c.accountId, reviewer, null);
+        em.flush();
         return Optional.of(item(c));
     }
 
+    /**
+     * Claims an unassigned case for the caller, or (senior reviewers only) gives it to someone else or
+     * takes it over from its holder, which is audited as CASE_TAKEN_OVER.
+     */
     @Transactional
-    public QueueItem assign(UUID caseId, String assignee, Long expectedVersion) {
+    public QueueItem assign(UUID caseId, String assignee, Actor actor, Long expectedVersion) {
         EnforcementCase c = load(caseId, expectedVersion);
-        if (c.status != CaseStatus.NEW && c.status != CaseStatus.IN_REVIEW) {
-            throw ProblemException.conflict("case " + caseId + " is " + c.status + "; only open work can be assigned");
+        c.require(c.assignee == null && c.may(CaseTransition.CLAIM) ? CaseTransition.CLAIM : CaseTransition.TAKE_OVER);
+        if (assignee.equals(c.assignee)) {
+            return item(c);
         }
-        c.assignee = assignee;
-        c.status = CaseStatus.IN_REVIEW;
-        c.updatedAt = clock.instant();
-        audit.record("CASE_ASSIGNED", c.id, c.accountId, assignee, null);
+        ClaimRules.checkAssignment(c, assignee, actor);
+        String was = c.assignee;
+        if (c.may(CaseTransition.CLAIM)) {
+            c.claim(assignee, clock.instant());
+        } else {
+            c.takeOver(assignee, clock.instant());
+        }
+        if (was == null && assignee.equals(actor.name())) {
+            audit.record("CASE_CLAIMED", c.id, c.accountId, assignee, null);
+        } else {
+            audit.record(was == null ? "CASE_ASSIGNED" : "CASE_TAKEN_OVER", c.id, c.accountId, assignee,
+                    (was == null ? "" : "from " + was + " ") + "to " + assignee + " by " + actor.name());
+        }
         em.flush();
         return item(c);
     }
 
     /** Gives a case back to the queue; only its assignee or a senior reviewer may. */
     @Transactional
-    public QueueItem release(UUID caseId, String caller, boolean senior, Long expectedVersion) {
+    public QueueItem release(UUID caseId, Actor actor, Long expectedVersion) {
         EnforcementCase c = load(caseId, expectedVersion);
-        if (c.assignee == null) {
-            throw ProblemException.conflict("case " + caseId + " is not assigned");
-        }
-        if (!c.assignee.equals(caller) && !senior) {
-            throw ProblemException.conflict("case " + caseId + " is assigned to " + c.assignee
-                    + "; only they or a senior reviewer may release it");
-        }
+        c.require(CaseTransition.RELEASE);
+        ClaimRules.checkRelease(c, actor);
         String was = c.assignee;
-        c.assignee = null;
-        if (c.status == CaseStatus.IN_REVIEW) {
-            c.status = CaseStatus.NEW;
-        }
-        c.updatedAt = clock.instant();
+        c.release(clock.instant());
         audit.record("CASE_RELEASED", c.id, c.accountId, was, null);
         em.flush();
         return item(c);
@@ -169,24 +173,10 @@ public class CaseQueue {
     @Transactional
     public QueueItem close(UUID caseId, String caller, Long expectedVersion) {
         EnforcementCase c = load(caseId, expectedVersion);
-        if (c.status == CaseStatus.ESCALATED) {
-            throw ProblemException.conflict("case " + caseId + " is escalated; legal closes it with its escalation");
-        }
-        if (c.status != CaseStatus.ACTIONED && c.status != CaseStatus.DISMISSED) {
-            throw ProblemException.conflict("case " + caseId + " is " + c.status + "; decide it before closing it");
-        }
-        closeNow(c, clock.instant());
+        c.close(clock.instant());
         audit.record("CASE_CLOSED", c.id, c.accountId, caller, null);
         em.flush();
         return item(c);
-    }
-
-    /** Marks a case CLOSED; shared by the reviewers' close and legal's closing of an escalation. */
-    public static void closeNow(EnforcementCase c, Instant now) {
-        c.status = CaseStatus.CLOSED;
-        c.closedAt = now;
-        c.assignee = null;
-        c.updatedAt = now;
     }
 
     private static EnforcementCase load(UUID caseId, Long expectedVersion) {
@@ -197,8 +187,8 @@ public class CaseQueue {
         return c;
     }
 
-    static QueueItem item(EnforcementCase c) {
-        return new QueueItem(c.id, c.accountId, c.accountType, c.status, c.priority, c.maxScore, c.primaryViolation,
+    public static QueueItem item(EnforcementCase c) {
+        return new QueueItem(c.id, c.accountId, c.accountType, c.status(), c.priority, c.maxScore, c.primaryViolation,
                 c.assignee, c.proposedAction, c.policyRuleId, c.policyRuleVersion, c.openedAt, c.dueAt, c.version);
     }
 }

@@ -15,4 +15,8 @@ public interface PolicyConfig {
     /** How long after a decision the account holder may appeal. */
     @WithDefault("P30D")
     Duration appealWindow();
+
+    /** Whether a reviewer's ban of a BUSINESS account waits (PROPOSED) for a second reviewer to confirm or reject it. */
+    @WithDefault("false")
+    boolean businessBanConfirmation();
 }

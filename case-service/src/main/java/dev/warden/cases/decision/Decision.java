@@ -53,6 +53,10 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "restricted_until")
     public Instant restrictedUntil;
 
+    /** The second reviewer who confirmed a proposed ban (the proposer is the actor), or null. */
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+
     @Column(name = "decided_at")
     public Instant decidedAt;
 

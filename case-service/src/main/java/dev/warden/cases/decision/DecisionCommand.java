@@ -8,11 +8,18 @@ import java.time.Instant;
  */
 public record DecisionCommand(DecisionAction action, String reasonCode, String reasonText, String actor,
         boolean automated, String policyRuleId, Integer policyVersion, Instant restrictedUntil,
-        Integer policySetVersion) {
+        Integer policySetVersion, String confirmedBy) {
+
+    public DecisionCommand(DecisionAction action, String reasonCode, String reasonText, String actor,
+            boolean automated, String policyRuleId, Integer policyVersion, Instant restrictedUntil,
+            Integer policySetVersion) {
+        this(action, reasonCode, reasonText, actor, automated, policyRuleId, policyVersion, restrictedUntil,
+                policySetVersion, null);
+    }
 
     /** Without a policy set version: reviewers' decisions, and callers written before policies were versioned. */
     public DecisionCommand(DecisionAction action, String reasonCode, String reasonText, String actor,
             boolean automated, String policyRuleId, Integer policyVersion, Instant restrictedUntil) {
-        this(action, reasonCode, reasonText, actor, automated, policyRuleId, policyVersion, restrictedUntil, null);
+        this(action, reasonCode, reasonText, actor, automated, policyRuleId, policyVersion, restrictedUntil, null, null);
     }
 }

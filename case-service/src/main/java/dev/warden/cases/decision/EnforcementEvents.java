@@ -9,12 +9,12 @@ import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.contracts.enforcement.EnforcementEvent;
 
 /** Builds the enforcement event a committed decision announces. */
-final class EnforcementEvents {
+public final class EnforcementEvents {
 
     private EnforcementEvents() {
     }
 
-    static EnforcementEvent of(Decision d, EnforcementCase c, Account a, Duration appealWindow,
+    public static EnforcementEvent of(Decision d, EnforcementCase c, Account a, Duration appealWindow,
             Map<String, Object> statementOfReasons) {
         EnforcementEvent.Recipient recipient = a.contactEmail == null ? null
                 : new EnforcementEvent.Recipient(a.contactEmail, a.locale);
@@ -28,7 +28,7 @@ final class EnforcementEvents {
     }
 
     /** The event id is the decision id: one decision, one event, however often it is relayed. */
-    static UUID eventId(Decision d) {
+    public static UUID eventId(Decision d) {
         return d.id;
     }
 }

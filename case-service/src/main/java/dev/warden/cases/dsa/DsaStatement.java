@@ -60,4 +60,8 @@ public class DsaStatement extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** Set when submission gave up (a refusal naming none of the batch, or too many failed attempts). */
+    @Column(name = "submission_failed_at")
+    public java.time.Instant submissionFailedAt;
 }

@@ -3,7 +3,6 @@ package dev.warden.cases.dsa;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,23 +12,20 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.warden.cases.account.Account;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.decision.Decision;
-import dev.warden.cases.decision.StatementOfReasonsFactory;
 import dev.warden.cases.dsa.config.DsaConfig;
 import dev.warden.cases.evidence.EvidenceKind;
 import dev.warden.cases.evidence.EvidenceLedger;
 import dev.warden.cases.signal.SignalRecord;
-import dev.warden.common.problem.Problem;
-import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.json.WardenJson;
 
 /**
- * The real statement-of-reasons factory: called by CaseService inside the decision's transaction. Builds
+ * The statement-of-reasons factory: called by every decision use case inside the decision's transaction. Builds
  * the statement, validates it against the Transparency Database's rules and stores it (and puts it into
  * the case's evidence ledger) before it goes into the enforcement event. A statement that would not
  * validate fails the decision: a restriction without a valid statement of reasons must not happen.
  */
 @ApplicationScoped
-public class DsaStatementFactory implements StatementOfReasonsFactory {
+public class DsaStatementFactory {
 
     @Inject
     DsaConfig config;
@@ -37,7 +33,7 @@ public class DsaStatementFactory implements StatementOfReasonsFactory {
     @Inject
     EvidenceLedger ledger;
 
-    @Override
+    /** The stored, validated statement, or null for a decision that needs none (warnings, dismissals). */
     public Map<String, Object> statementFor(Decision d, EnforcementCase c, Account a) {
         if (!DsaStatementBuilder.needsStatement(d.action)) {
             return null;
@@ -48,9 +44,7 @@ public class DsaStatementFactory implements StatementOfReasonsFactory {
         Map<String, Object> s = DsaStatementBuilder.build(puid, d, c, a, signals, config.territorialScope());
         List<DsaStatementValidator.FieldError> errors = DsaStatementValidator.validate(s);
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "Unprocessable Content", "the DSA statement of reasons would be rejected: "
-                    + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")),
-                    errors.stream().map(e -> new Problem.FieldError("statementOfReasons." + e.field(), e.message())).toList());
+            throw new StatementRejectedException(errors);
         }
         DsaStatement st = new DsaStatement();
         st.puid = puid;

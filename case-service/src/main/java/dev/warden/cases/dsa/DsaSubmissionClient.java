@@ -2,14 +2,11 @@ package dev.warden.cases.dsa;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,27 +15,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.warden.cases.dsa.config.DsaConfig;
-import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.json.WardenJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Submits stored statements to the Transparency Database ({@code POST /api/v1/statements}, at most 100 per
- * call) with the platform's bearer token. A puid is never sent again once the database accepted it: each
- * batch is locked (SKIP LOCKED, so instances never send the same batch) while it is sent and marked
- * submitted in the same transaction. If the database reports puids it already has (a crash after it
- * accepted but before we committed), those are marked submitted and the rest is sent again.
+ * Submits stored statements to the Transparency Database (at most 100 per call). Each batch is claimed
+ * in a short transaction (SKIP LOCKED plus a lease, so instances never send the same batch), sent with no
+ * transaction open ({@link TransparencyDatabase} retries with backoff), and its outcome recorded in
+ * another. A puid the database accepted is never sent again; puids it reports as already known are
+ * marked so and the rest is sent again; a statement it keeps refusing is parked as failed, visibly.
  */
 @ApplicationScoped
 public class DsaSubmissionClient {
-
-    private static final Logger LOG = Logger.getLogger(DsaSubmissionClient.class);
 
     @Inject
     DsaConfig config;
@@ -49,143 +41,124 @@ public class DsaSubmissionClient {
     @Inject
     Clock clock;
 
+    @Inject
+    TransparencyDatabase database;
+
     @RegisterForReflection
-    public record Result(int submitted, int alreadyKnown, int batches, int failedBatches, String lastError) {
+    public record Result(int submitted, int alreadyKnown, int batches, int failedBatches, String lastError,
+            int parkedAsFailed) {
     }
 
     /** Submits with the configured base URL and token. */
     public Result submitPending(Instant from, Instant to) {
-        String base = config.submission().baseUrl()
-                .orElseThrow(() -> ProblemException.conflict("warden.dsa.submission.base-url is not configured"));
-        String token = config.submission().token()
-                .orElseThrow(() -> ProblemException.conflict("warden.dsa.submission.token is not configured"));
+        String base = config.submission().baseUrl().orElseThrow(() -> new SubmissionNotConfiguredException("base-url"));
+        String token = config.submission().token().orElseThrow(() -> new SubmissionNotConfiguredException("token"));
         return submitPending(from, to, URI.create(base), token);
     }
 
     public Result submitPending(Instant from, Instant to, URI baseUrl, String token) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(config.submission().timeout()).build();
         int submitted = 0;
         int known = 0;
         int batches = 0;
         int failed = 0;
+        int parked = 0;
         String lastError = null;
         while (true) {
-            BatchOutcome o = QuarkusTransaction.requiringNew().call(() -> sendOneBatch(http, from, to, baseUrl, token));
-            if (o == null) {
+            Map<String, String> batch = QuarkusTransaction.requiringNew().call(() -> claim(from, to));
+            if (batch.isEmpty()) {
                 break;
             }
             batches++;
-            submitted += o.submitted;
-            known += o.known;
-            if (o.error != null) {
-                failed++;
-                lastError = o.error;
-                break; // the next run continues; nothing was marked that the database did not confirm
+            List<String> pending = new ArrayList<>(batch.keySet());
+            String body = "{\"statements\":[" + String.join(",", batch.values()) + "]}";
+            TransparencyDatabase.Answer a = database.post(baseUrl, token, body);
+            if (a.accepted()) {
+                QuarkusTransaction.requiringNew().run(() -> mark(pending, a.attempts(), null));
+                submitted += pending.size();
+                continue;
             }
+            List<String> already = a.status() == 422 ? pending.stream().filter(existingPuids(a.body())::contains).toList()
+                    : List.of();
+            if (!already.isEmpty()) { // not a failure: the rest is sent again at once
+                QuarkusTransaction.requiringNew().run(() -> {
+                    mark(already, a.attempts(), "already known to the Transparency Database");
+                    release(pending.stream().filter(p -> !already.contains(p)).toList());
+                });
+                known += already.size();
+                continue;
+            }
+            failed++;
+            lastError = a.error() != null ? a.error() : "HTTP " + a.status() + ": " + TransparencyDatabase.abbreviate(a.body());
+            String error = lastError;
+            // a refusal of the statements themselves; a bad token (401/403) is the platform's to fix, not theirs
+            boolean permanent = a.status() >= 400 && a.status() < 500 && a.status() != 401 && a.status() != 403;
+            parked += QuarkusTransaction.requiringNew().call(() -> recordFailure(pending, a.attempts(), error, permanent));
+            break; // nothing was marked that the database did not confirm; the next run continues
         }
-        return new Result(submitted, known, batches, failed, lastError);
-    }
-
-    private static final class BatchOutcome {
-        int submitted;
-        int known;
-        String error;
+        return new Result(submitted, known, batches, failed, lastError, parked);
     }
 
     @SuppressWarnings("unchecked")
-    private BatchOutcome sendOneBatch(HttpClient http, Instant from, Instant to, URI base, String token) {
+    private Map<String, String> claim(Instant from, Instant to) {
+        Instant now = clock.instant();
         List<Object[]> rows = em.createNativeQuery("SELECT puid, statement FROM dsa_statement WHERE submitted_at IS NULL "
+                + "AND submission_failed_at IS NULL AND (submission_claimed_until IS NULL OR submission_claimed_until < ?3) "
                 + "AND decided_at >= ?1 AND decided_at < ?2 ORDER BY decided_at, puid LIMIT " + DsaExport.MAX_BATCH
-                + " FOR UPDATE SKIP LOCKED").setParameter(1, from).setParameter(2, to).getResultList();
-        if (rows.isEmpty()) {
-            return null;
+                + " FOR UPDATE SKIP LOCKED").setParameter(1, from).setParameter(2, to).setParameter(3, now).getResultList();
+        Map<String, String> batch = new LinkedHashMap<>();
+        rows.forEach(r -> batch.put((String) r[0], (String) r[1]));
+        if (!batch.isEmpty()) {
+            DsaConfig.Submission s = config.submission();
+            Instant lease = now.plus(s.timeout().plus(s.backoff().multipliedBy(1L << Math.min(20, s.maxAttempts())))
+                    .multipliedBy(s.maxAttempts() + 1L));
+            em.createNativeQuery("UPDATE dsa_statement SET submission_claimed_until = ?2 WHERE puid IN (?1)")
+                    .setParameter(1, batch.keySet()).setParameter(2, lease).executeUpdate();
         }
-        List<String> pending = new ArrayList<>();
-        Map<String, String> bodies = new java.util.LinkedHashMap<>();
-        for (Object[] r : rows) {
-            pending.add((String) r[0]);
-            bodies.put((String) r[0], (String) r[1]);
-        }
-        BatchOutcome out = new BatchOutcome();
-        Duration backoff = config.submission().backoff();
-        for (int attempt = 1; attempt <= config.submission().maxAttempts() && !pending.isEmpty(); attempt++) {
-            String body = "{\"statements\":[" + String.join(",", pending.stream().map(bodies::get).toList()) + "]}";
-            HttpRequest req = HttpRequest.newBuilder(base.resolve("/api/v1/statements"))
-                    .timeout(config.submission().timeout())
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            try {
-                HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-                int status = resp.statusCode();
-                if (status == 200 || status == 201) {
-                    mark(pending, null);
-                    out.submitted += pending.size();
-                    pending.clear();
-                    out.error = null;
-                    break;
-                }
-                Set<String> existing = existingPuids(resp);
-                if (status == 422 && !existing.isEmpty()) {
-                    List<String> already = pending.stream().filter(existing::contains).toList();
-                    mark(already, "already known to the Transparency Database");
-                    out.known += already.size();
-                    pending.removeAll(already);
-                    out.error = null;
-                    attempt--; // not a failure: send the rest at once
-                    continue;
-                }
-                out.error = "HTTP " + status + ": " + abbreviate(resp.body());
-                if (status != 429 && status < 500) {
-                    break; // our request is wrong; retrying will not help
-                }
-            } catch (IOException e) {
-                out.error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                out.error = "interrupted";
-                break;
-            }
-            LOG.warnf("DSA submission attempt %d of %d failed: %s", attempt, config.submission().maxAttempts(), out.error);
-            sleep(backoff);
-            backoff = backoff.multipliedBy(2);
-        }
-        if (out.error != null && !pending.isEmpty()) {
-            em.createNativeQuery("UPDATE dsa_statement SET submission_attempts = submission_attempts + 1, last_error = ?2 "
-                    + "WHERE puid IN (?1)").setParameter(1, pending).setParameter(2, out.error).executeUpdate();
-        }
-        return out;
+        return batch;
     }
 
-    private void mark(List<String> puids, String note) {
-        if (puids.isEmpty()) {
-            return;
-        }
-        em.createNativeQuery("UPDATE dsa_statement SET submitted_at = ?2, submission_attempts = submission_attempts + 1, "
-                + "last_error = ?3 WHERE puid IN (?1)").setParameter(1, puids).setParameter(2, clock.instant())
-                .setParameter(3, note).executeUpdate();
+    private void mark(List<String> puids, int attempts, String note) {
+        em.createNativeQuery("UPDATE dsa_statement SET submitted_at = ?2, submission_attempts = submission_attempts + ?4, "
+                + "last_error = ?3, submission_claimed_until = NULL WHERE puid IN (?1)").setParameter(1, puids)
+                .setParameter(2, clock.instant()).setParameter(3, note).setParameter(4, attempts).executeUpdate();
     }
 
-    private static Set<String> existingPuids(HttpResponse<String> resp) {
+    private void release(List<String> puids) {
+        if (!puids.isEmpty()) {
+            em.createNativeQuery("UPDATE dsa_statement SET submission_claimed_until = NULL WHERE puid IN (?1)")
+                    .setParameter(1, puids).executeUpdate();
+        }
+    }
+
+    /** @return how many statements were parked as failed */
+    private int recordFailure(List<String> puids, int attempts, String error, boolean permanent) {
+        em.createNativeQuery("UPDATE dsa_statement SET submission_attempts = submission_attempts + ?3, last_error = ?2, "
+                + "submission_claimed_until = NULL WHERE puid IN (?1)").setParameter(1, puids).setParameter(2, error)
+                .setParameter(3, Math.max(1, attempts)).executeUpdate();
+        return em.createNativeQuery("UPDATE dsa_statement SET submission_failed_at = ?2 WHERE puid IN (?1) "
+                + "AND (?3 OR submission_attempts >= ?4)").setParameter(1, puids).setParameter(2, clock.instant())
+                .setParameter(3, permanent).setParameter(4, config.submission().giveUpAfterAttempts()).executeUpdate();
+    }
+
+    /** Statements whose submission gave up, oldest decision first. */
+    public List<DsaStatement> failed() {
+        return DsaStatement.list("submissionFailedAt is not null order by decidedAt, puid");
+    }
+
+    /** Puts parked statements back in line for the next submission run. @return how many */
+    public int retryFailed() {
+        return em.createNativeQuery("UPDATE dsa_statement SET submission_failed_at = NULL, submission_attempts = 0 "
+                + "WHERE submission_failed_at IS NOT NULL").executeUpdate();
+    }
+
+    private static Set<String> existingPuids(String body) {
         Set<String> puids = new HashSet<>();
         try {
-            JsonNode n = WardenJson.mapper().readTree(resp.body()).path("errors").path("existing_puids");
+            JsonNode n = WardenJson.mapper().readTree(body).path("errors").path("existing_puids");
             n.forEach(p -> puids.add(p.asText()));
         } catch (IOException | RuntimeException e) {
             // not the database's duplicate-puid answer
         }
         return puids;
-    }
-
-    private static String abbreviate(String s) {
-        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -18,7 +18,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "custody_record")
 public class CustodyRecord extends PanacheEntityBase {
 
-    public enum Action { VIEW_LEDGER, VIEW_CAPTURE, EXPORT_PACKAGE, VERIFY_PACKAGE, ADD_EVIDENCE }
+    /** An export writes EXPORT_STARTED before its first byte, then EXPORT_PACKAGE (completed) or EXPORT_INTERRUPTED. */
+    public enum Action { VIEW_LEDGER, VIEW_CAPTURE, EXPORT_STARTED, EXPORT_PACKAGE, EXPORT_INTERRUPTED, VERIFY_PACKAGE, ADD_EVIDENCE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,22 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import dev.warden.cases.casework.CaseNote;
-import dev.warden.cases.casework.NoteAdded;
 import dev.warden.cases.decision.Decision;
-import dev.warden.cases.decision.DecisionApplied;
-import dev.warden.cases.signal.SignalFiled;
 import dev.warden.cases.signal.SignalRecord;
 import dev.warden.contracts.json.WardenJson;
 
 /**
- * Puts what case work produces into the ledger, inside the same transaction: a signal, note or decision
- * that is committed is in the chain, and one that is rolled back is not.
+ * Puts what case work produces into the ledger; the use cases call it inside their transaction, so a
+ * signal, note or decision that is committed is in the chain, and one that is rolled back is not.
  */
 @ApplicationScoped
 public class EvidenceRecorder {
@@ -27,23 +23,20 @@ public class EvidenceRecorder {
     @Inject
     EvidenceLedger ledger;
 
-    void onSignal(@Observes SignalFiled event) {
-        SignalRecord s = event.signal();
+    public void signal(SignalRecord s) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("signal", readJson(s.payload));
         ledger.append(s.caseId, EvidenceKind.SIGNAL, s.id.toString(), "detection-service", s.receivedAt, content, null);
     }
 
-    void onNote(@Observes NoteAdded event) {
-        CaseNote n = event.note();
+    public void note(CaseNote n) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("author", n.author);
         content.put("text", n.text);
         ledger.append(n.caseId, EvidenceKind.NOTE, n.id.toString(), n.author, n.createdAt, content, null);
     }
 
-    void onDecision(@Observes DecisionApplied event) {
-        Decision d = event.decision();
+    public void decision(Decision d) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("action", d.action.name());
         content.put("reasonCode", d.reasonCode);

@@ -6,14 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
-import dev.warden.cases.decision.DecisionApplied;
-import dev.warden.cases.casework.CaseQueue;
 import dev.warden.cases.casework.CaseStatus;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.common.problem.ProblemException;
@@ -25,9 +22,8 @@ public class Escalations {
     @Inject
     Clock clock;
 
-    /** Joins the decision's transaction: an escalation that is committed is in the queue. */
-    void onDecision(@Observes DecisionApplied event) {
-        Decision d = event.decision();
+    /** Called in the ESCALATE decision's transaction: an escalation that is committed is in the queue. */
+    public void open(Decision d) {
         if (d.action != DecisionAction.ESCALATE || LegalEscalation.count("caseId", d.caseId) > 0) {
             return;
         }
@@ -66,8 +62,8 @@ public class Escalations {
         if (next == EscalationStatus.CLOSED) {
             // legal is done with it: the case closes too, which starts its retention period
             EnforcementCase c = EnforcementCase.findById(e.caseId);
-            if (c != null && c.status != CaseStatus.CLOSED) {
-                CaseQueue.closeNow(c, e.updatedAt);
+            if (c != null && c.status() == CaseStatus.ESCALATED) {
+                c.closeWithEscalation(e.updatedAt);
             }
         }
         return e;

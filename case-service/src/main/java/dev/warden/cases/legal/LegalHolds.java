@@ -23,6 +23,7 @@ public class LegalHolds {
         if (scope == LegalHold.Scope.CASE) {
             UUID caseId = parseCase(targetId);
             EnforcementCase.require(caseId);
+            targetId = caseId.toString(); // canonical lower case: retention compares it with the case id as text
         } else if (Account.findById(targetId) == null) {
             throw ProblemException.notFound("account", targetId);
         }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -15,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.warden.cases.legal.config.LegalConfig;
+import dev.warden.cases.mail.CaseMails;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -22,7 +22,7 @@ import io.quarkus.scheduler.Scheduled;
  * deleted and the personal data left in its rows (signal payloads and summaries, note and decision texts,
  * the account's contact details once it has no other case) is overwritten. Rows and counts stay, so
  * decisions, DSA statements and transparency figures remain. A case under a legal hold, or whose account
- * is under one, is skipped until the hold is released.
+ * is under one, is skipped until the hold is released, and so is a case with an escalation legal has not closed.
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -40,7 +40,7 @@ public class RetentionJob {
     Clock clock;
 
     @Inject
-    Event<CaseErased> erased;
+    CaseMails mails;
 
     @Scheduled(every = "${warden.legal.retention.interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "legal-retention")
@@ -56,8 +56,10 @@ public class RetentionJob {
         List<Object[]> due = em.createNativeQuery("SELECT c.id, c.account_id FROM enforcement_case c "
                 + "WHERE c.status = 'CLOSED' AND c.closed_at < ?1 "
                 + "AND NOT EXISTS (SELECT 1 FROM retention_erasure r WHERE r.case_id = c.id) "
+                // an escalation legal has not closed keeps its case, whatever the case's status says
+                + "AND NOT EXISTS (SELECT 1 FROM legal_escalation e WHERE e.case_id = c.id AND e.status <> 'CLOSED') "
                 + "AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.released_at IS NULL AND ("
-                + "  (h.scope = 'CASE' AND h.target_id = CAST(c.id AS VARCHAR)) OR (h.scope = 'ACCOUNT' AND h.target_id = c.account_id))) "
+                + "  (h.scope = 'CASE' AND lower(h.target_id) = CAST(c.id AS VARCHAR)) OR (h.scope = 'ACCOUNT' AND h.target_id = c.account_id))) "
                 + "ORDER BY c.closed_at LIMIT ?2 FOR UPDATE OF c SKIP LOCKED")
                 .setParameter(1, cutoff).setParameter(2, config.retention().batchSize()).getResultList();
         if (due.isEmpty()) {
@@ -73,7 +75,7 @@ public class RetentionJob {
             em.createNativeQuery("INSERT INTO retention_erasure (case_id, account_id, evidence_items, erased_at) "
                     + "VALUES (?1, ?2, ?3, ?4)").setParameter(1, caseId).setParameter(2, accountId)
                     .setParameter(3, items).setParameter(4, now).executeUpdate();
-            erased.fire(new CaseErased(caseId, accountId));
+            mails.eraseRecipients(caseId);
             done.add(caseId);
         }
         LOG.infof("retention: erased %d closed case(s) older than %s", done.size(), cutoff);

@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.warden.cases.legal.CaseErased;
 import dev.warden.cases.mail.NotificationValidation.PoisonNotificationException;
 import dev.warden.contracts.notification.NotificationEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,9 +69,10 @@ public class CaseMails {
         return true;
     }
 
-    /** Retention: the masked recipient is personal data too. */
-    void onCaseErased(@Observes CaseErased erased) {
+    /** Retention: the masked recipient is personal data too (in the retention job's transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eraseRecipients(UUID caseId) {
         em.createNativeQuery("UPDATE case_mail SET recipient = NULL WHERE case_id = ?1")
-                .setParameter(1, erased.caseId()).executeUpdate();
+                .setParameter(1, caseId).executeUpdate();
     }
 }

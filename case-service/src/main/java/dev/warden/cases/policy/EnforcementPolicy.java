@@ -33,9 +33,9 @@ public class EnforcementPolicy {
     }
 
     static PolicyContext context(DetectionSignal signal, Account account, int strikes) {
-        String type = signal.account() != null && signal.account().accountType() != null
-                ? signal.account().accountType()
-                : account == null ? null : account.accountType;
+        // the platform's type (from warden.activity.v1) wins; the signal's only fills in while it is unknown
+        String type = account != null && account.accountType != null ? account.accountType
+                : signal.account() == null ? null : signal.account().accountType();
         Duration age = signal.account() != null && signal.account().registeredAt() != null && signal.detectedAt() != null
                 ? Duration.between(signal.account().registeredAt(), signal.detectedAt())
                 : null;

@@ -6,12 +6,12 @@ import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 
 /** Rejects signals case-service cannot act on, with a reason fit for the dead-letter header. */
-final class SignalValidation {
+public final class SignalValidation {
 
     private SignalValidation() {
     }
 
-    static DetectionSignal read(String json) {
+    public static DetectionSignal read(String json) {
         if (json == null || json.isBlank()) {
             throw new PoisonSignalException("empty record");
         }
@@ -43,8 +43,8 @@ final class SignalValidation {
     }
 
     /** Thrown for a record that will never be processable: retrying is pointless, dead-letter it. */
-    static final class PoisonSignalException extends RuntimeException {
-        PoisonSignalException(String message) {
+    public static final class PoisonSignalException extends RuntimeException {
+        public PoisonSignalException(String message) {
             super(message);
         }
     }

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.cases.Fixtures;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.testsupport.WardenOidc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -18,7 +18,7 @@ import dev.warden.cases.Fixtures;
 import dev.warden.cases.account.Account;
 import dev.warden.cases.account.AccountStatus;
 import dev.warden.cases.account.Strike;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.enforcement.EnforcementAction;
 import dev.warden.contracts.enforcement.EnforcementEvent;

@@ -17,7 +17,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.cases.Fixtures;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.testsupport.WardenOidc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.cases.Signals;
-import dev.warden.cases.casework.CaseQueries;
+import dev.warden.cases.readmodel.CaseQueries;
 import dev.warden.cases.casework.CaseQueue;
 import dev.warden.cases.casework.CaseStatus;
 import dev.warden.cases.casework.QueueFilter;

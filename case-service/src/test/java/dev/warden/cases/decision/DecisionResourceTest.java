@@ -27,7 +27,7 @@ import dev.warden.cases.account.AccountStatus;
 import dev.warden.cases.account.Strike;
 import dev.warden.cases.casework.CaseStatus;
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.enforcement.EnforcementAction;
 import dev.warden.contracts.enforcement.EnforcementEvent;
@@ -182,12 +182,14 @@ class DecisionResourceTest {
     }
 
     @Test
-    void reviewerReinstatesABannedAccountAndEscalatesAndDismissesOthers() {
+    void seniorReinstatesABannedAccountAndReviewersEscalateAndDismissOthers() {
         UUID banned = Fixtures.reviewCase(intake, "acc-dec-reinstate", 0.7);
         String reviewer = WardenOidc.tokenFor("reviewer");
+        String reinstate = "{\"action\":\"REINSTATE\",\"reasonCode\":\"FALSE_POSITIVE\",\"reasonText\":\"my mistake\"}";
         post(reviewer, banned, ban("wrongly")).then().statusCode(201);
         post(reviewer, banned, ban("twice")).then().statusCode(409);
-        post(reviewer, banned, "{\"action\":\"REINSTATE\",\"reasonCode\":\"FALSE_POSITIVE\",\"reasonText\":\"my mistake\"}")
+        post(reviewer, banned, reinstate).then().statusCode(403); // reversing a ban is a senior reviewer's
+        post(WardenOidc.token("sam", "senior-reviewer"), banned, reinstate)
                 .then().statusCode(201).body("accountStatus", equalTo("ACTIVE"));
 
         UUID escalated = Fixtures.reviewCase(intake, "acc-dec-escalate", 0.7);
@@ -262,14 +264,14 @@ class DecisionResourceTest {
                 .when().post("/api/cases/bulk-decisions").then().statusCode(409)
                 .body("errors[0].field", equalTo("caseIds[3]"));
         for (UUID id : ids) {
-            assertThat(Fixtures.load(id).status).isEqualTo(CaseStatus.NEW);
+            assertThat(Fixtures.load(id).status()).isEqualTo(CaseStatus.NEW);
         }
 
         given().auth().oauth2(senior).contentType(ContentType.JSON).body(bulk(ids))
                 .when().post("/api/cases/bulk-decisions").then().statusCode(200).body("decided", equalTo(3));
         for (UUID id : ids) {
             EnforcementCase c = Fixtures.load(id);
-            assertThat(c.status).isEqualTo(CaseStatus.ACTIONED);
+            assertThat(c.status()).isEqualTo(CaseStatus.ACTIONED);
             assertThat(QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(c.accountId).status))
                     .isEqualTo(AccountStatus.BANNED);
         }

@@ -29,7 +29,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.warden.cases.Signals;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.testsupport.WardenOidc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,6 +51,7 @@ class DsaExportAndSubmissionTest {
     final Set<String> accepted = Collections.synchronizedSet(new HashSet<>());
     final AtomicInteger calls = new AtomicInteger();
     final AtomicInteger failFirst = new AtomicInteger();
+    volatile boolean refuseNamingOthers;
     volatile String authorization;
 
     /** A stand-in for the Transparency Database's batch endpoint, with its duplicate-puid answer. */
@@ -76,6 +77,10 @@ class DsaExportAndSubmissionTest {
         }
         List<String> puids = new ArrayList<>();
         body.path("statements").forEach(s -> puids.add(s.path("puid").asText()));
+        if (refuseNamingOthers) { // a 422 whose existing puids are none of this batch's
+            respond(ex, 422, "{\"errors\":{\"existing_puids\":[\"another-platform-1\"]}}");
+            return;
+        }
         List<String> existing = puids.stream().filter(accepted::contains).toList();
         if (!existing.isEmpty()) {
             respond(ex, 422, "{\"message\":\"The platform identifier(s) are not all unique within this call.\","
@@ -164,6 +169,42 @@ class DsaExportAndSubmissionTest {
         failFirst.set(0);
         assertThat(client.submitPending(p[0], p[1], base(), TOKEN).submitted()).isEqualTo(2);
         assertThat(received).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void refusalNamingNoneOfTheBatchIsNotRetriedAndParksTheStatementsAsFailedVisibly() throws InterruptedException {
+        Instant[] p = banAccounts(2);
+        refuseNamingOthers = true;
+
+        DsaSubmissionClient.Result r = client.submitPending(p[0], p[1], base(), TOKEN);
+
+        assertThat(calls.get()).isEqualTo(1);
+        assertThat(r.failedBatches()).isEqualTo(1);
+        assertThat(r.parkedAsFailed()).isEqualTo(2);
+        given().auth().oauth2(WardenOidc.tokenFor("legal")).when().get("/api/legal/dsa/submissions/failed")
+                .then().statusCode(200).body("lastError", org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsString("422")));
+        assertThat(client.submitPending(p[0], p[1], base(), TOKEN).batches()).isZero(); // parked: not sent again
+        assertThat(calls.get()).isEqualTo(1);
+
+        refuseNamingOthers = false;
+        given().auth().oauth2(WardenOidc.tokenFor("legal")).when().post("/api/legal/dsa/submissions/failed/retry")
+                .then().statusCode(200);
+        assertThat(client.submitPending(p[0], p[1], base(), TOKEN).submitted()).isEqualTo(2);
+    }
+
+    @Test
+    void outageThatOutlastsTheGiveUpLimitParksTheStatementsAfterBackingOff() throws InterruptedException {
+        Instant[] p = banAccounts(1);
+        failFirst.set(1000);
+        int runs = 0;
+        while (client.submitPending(p[0], p[1], base(), TOKEN).parkedAsFailed() == 0) {
+            runs++;
+            assertThat(runs).isLessThan(10);
+        }
+        assertThat(calls.get()).isEqualTo(20); // warden.dsa.submission.give-up-after-attempts, 4 attempts per run
+        assertThat(client.submitPending(p[0], p[1], base(), TOKEN).batches()).isZero();
+        assertThat(calls.get()).isEqualTo(20);
     }
 
     @Test

@@ -15,17 +15,17 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.warden.cases.Fixtures;
 import dev.warden.cases.Signals;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.legal.LegalFixtures;
 import dev.warden.cases.outbox.OutboxEvent;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.Violation;
-import dev.warden.common.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -50,6 +50,7 @@ class StatementOfReasonsTest {
     @Test
     void automaticBanCarriesAValidTerminationStatementInItsEnforcementEvent() {
         String account = "acc-sor-ban-" + UUID.randomUUID();
+        Fixtures.registered(account, "PRIVATE", "holder@example.org");
         intake.receive(Signals.conclusiveBulk(account, "holder@example.org"));
         Decision ban = QuarkusTransaction.requiringNew().call(() -> Decision.<Decision>find("accountId", account).firstResult());
 
@@ -89,7 +90,8 @@ class StatementOfReasonsTest {
     void warningsAndEscalationsHaveNoStatement() {
         UUID caseId = fixtures.openCase("acc-sor-warn-" + UUID.randomUUID());
         Decision warn = fixtures.decide(caseId, DecisionAction.WARN, "alice", null);
-        Decision esc = fixtures.decide(caseId, DecisionAction.ESCALATE, "alice", null);
+        Decision esc = fixtures.decide(fixtures.openCase("acc-sor-esc-" + UUID.randomUUID()), DecisionAction.ESCALATE,
+                "alice", null);
         assertThat(eventOf(warn).statementOfReasons()).isNull();
         assertThat(eventOf(esc).statementOfReasons()).isNull();
         assertThat(stored(warn)).isNull();
@@ -107,11 +109,11 @@ class StatementOfReasonsTest {
         UUID caseId = fixtures.openCase("acc-sor-invalid-" + UUID.randomUUID());
         // the database caps end dates at 2038-01-01: a statement for this restriction cannot be valid
         assertThatThrownBy(() -> fixtures.decide(caseId, DecisionAction.RESTRICT, "alice", Instant.parse("2040-01-01T00:00:00Z")))
-                .isInstanceOf(ProblemException.class)
-                .satisfies(e -> assertThat(((ProblemException) e).errors()).extracting(f -> f.field())
-                        .contains("statementOfReasons.end_date_account_restriction"));
+                .isInstanceOf(StatementRejectedException.class)
+                .satisfies(e -> assertThat(((StatementRejectedException) e).errors()).extracting(f -> f.field())
+                        .contains("end_date_account_restriction"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Decision.count("caseId", caseId))).isZero();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> EnforcementCase.<EnforcementCase>findById(caseId).status.name()))
+        assertThat(QuarkusTransaction.requiringNew().call(() -> EnforcementCase.<EnforcementCase>findById(caseId).status().name()))
                 .isNotEqualTo("ACTIONED");
     }
 }

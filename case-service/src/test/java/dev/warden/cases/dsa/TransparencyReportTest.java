@@ -13,12 +13,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.warden.cases.Fixtures;
 import dev.warden.cases.Signals;
 import dev.warden.cases.appeal.AppealRequests;
 import dev.warden.cases.appeal.AppealService;
+import dev.warden.cases.usecase.DecideAppeal;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.legal.LegalFixtures;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.signal.Violation;
 import dev.warden.testsupport.WardenOidc;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,19 +37,25 @@ class TransparencyReportTest {
     @Inject
     AppealService appeals;
 
+    @Inject
+    DecideAppeal decideAppeal;
+
     @Test
     void countsActionsOfThePeriodByTypeViolationAccountTypeAutomationAndSource() throws InterruptedException {
         Instant from = Instant.now();
         Thread.sleep(5);
-        intake.receive(Signals.conclusiveBulk("acc-tr-" + UUID.randomUUID(), null)); // automated BAN, PRIVATE
-        intake.receive(Signals.conclusiveBulk("acc-tr-" + UUID.randomUUID(), null));
+        for (int i = 0; i < 2; i++) { // automated BANs of PRIVATE accounts
+            String a = "acc-tr-" + UUID.randomUUID();
+            Fixtures.registered(a, "PRIVATE", null);
+            intake.receive(Signals.conclusiveBulk(a, null));
+        }
         UUID biz = fixtures.openCase("acc-tr-biz-" + UUID.randomUUID(), "BUSINESS", Violation.NON_PERSONAL_USE);
         fixtures.decide(biz, DecisionAction.RESTRICT, "alice", Instant.now().plusSeconds(86400));
         UUID reported = fixtures.openCase("acc-tr-rep-" + UUID.randomUUID(), "PRIVATE", Violation.USER_REPORTED);
         var warning = fixtures.decide(reported, DecisionAction.WARN, "bob", null);
         var appeal = appeals.file(new AppealRequests.File(warning.id, "I only answered my neighbours"), "platform",
                 null).body();
-        appeals.decide(appeal.id(), new AppealRequests.Verdict(AppealRequests.Outcome.UPHELD, "reports were mistaken"),
+        decideAppeal.decide(appeal.id(), new AppealRequests.Verdict(AppealRequests.Outcome.UPHELD, "reports were mistaken"),
                 "sam", null);
         Thread.sleep(5);
         Instant to = Instant.now();

@@ -15,7 +15,7 @@ import dev.warden.cases.Signals;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.legal.LegalFixtures;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.contracts.signal.Violation;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -2,6 +2,7 @@ package dev.warden.cases.evidence;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.cases.decision.DecisionAction;
+import dev.warden.cases.evidence.pkg.EvidencePackageWriter;
 import dev.warden.cases.evidence.verify.PackageVerifier;
 import dev.warden.cases.evidence.verify.VerifyEvidencePackage;
 import dev.warden.cases.legal.LegalFixtures;
@@ -38,6 +40,9 @@ class EvidencePackageTest {
 
     @Inject
     LegalFixtures fixtures;
+
+    @Inject
+    EvidencePackageWriter writer;
 
     UUID caseId;
     String account;
@@ -128,6 +133,38 @@ class EvidencePackageTest {
                     assertThat(r.actor).isEqualTo("lena");
                     assertThat(r.handedOutSha256).isEqualTo(Canonical.sha256(zip));
                 });
+    }
+
+    @Test
+    void exportRecordsStartedBeforeItsFirstByteThenCompleted() {
+        export();
+        List<CustodyRecord.Action> actions = QuarkusTransaction.requiringNew().call(() -> CustodyRecord.ofCase(caseId))
+                .stream().map(r -> r.action).filter(a -> a.name().startsWith("EXPORT")).toList();
+        assertThat(actions).containsExactly(CustodyRecord.Action.EXPORT_STARTED, CustodyRecord.Action.EXPORT_PACKAGE);
+    }
+
+    @Test
+    void exportInterruptedMidStreamIsMarkedInterruptedInTheCustodyLog() {
+        EvidencePackageWriter.CaseInfo info = QuarkusTransaction.requiringNew().call(() -> writer.describe(caseId));
+        java.io.OutputStream brokenAfter1k = new java.io.OutputStream() {
+            int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (++written > 1024) {
+                    throw new IOException("client went away");
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> writer.write(info, "lena", brokenAfter1k)).isInstanceOf(IOException.class);
+
+        List<CustodyRecord> exports = QuarkusTransaction.requiringNew().call(() -> CustodyRecord.ofCase(caseId)).stream()
+                .filter(r -> r.action.name().startsWith("EXPORT")).toList();
+        assertThat(exports).extracting(r -> r.action)
+                .containsExactly(CustodyRecord.Action.EXPORT_STARTED, CustodyRecord.Action.EXPORT_INTERRUPTED);
+        assertThat(exports.get(1).actor).isEqualTo("lena");
+        assertThat(exports.get(1).detail).contains("interrupted");
     }
 
     @Test

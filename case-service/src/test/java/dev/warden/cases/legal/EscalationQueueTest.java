@@ -51,8 +51,9 @@ class EscalationQueueTest {
     }
 
     @Test
-    void secondEscalationOfTheSameCaseDoesNotQueueItTwice() {
-        fixtures.decide(caseId, DecisionAction.ESCALATE, "bob", null);
+    void secondEscalationOfTheSameCaseIsRefusedAndDoesNotQueueItTwice() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixtures.decide(caseId, DecisionAction.ESCALATE, "bob", null))
+                .isInstanceOf(dev.warden.cases.casework.IllegalTransitionException.class);
         long count = QuarkusTransaction.requiringNew().call(() -> LegalEscalation.count("caseId", caseId));
         org.assertj.core.api.Assertions.assertThat(count).isEqualTo(1);
     }
@@ -67,7 +68,7 @@ class EscalationQueueTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> EnforcementCase.<EnforcementCase>findById(caseId)))
                 .as("closing the escalation closes the case and starts its retention period")
                 .satisfies(c -> {
-                    assertThat(c.status).isEqualTo(CaseStatus.CLOSED);
+                    assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
                     assertThat(c.closedAt).isNotNull();
                 });
         given().auth().oauth2(legal()).contentType(ContentType.JSON).body("{\"text\":\"Filed at Landgericht Berlin\"}")

@@ -7,15 +7,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.warden.cases.Fixtures;
 import dev.warden.cases.Signals;
-import dev.warden.cases.casework.CaseNotes;
+import dev.warden.cases.usecase.AddNote;
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.cases.decision.CaseService;
+import dev.warden.cases.usecase.DecisionEffects;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.decision.DecisionCommand;
 import dev.warden.cases.evidence.Canonical;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.signal.Violation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -27,13 +28,14 @@ public class LegalFixtures {
     SignalIntake intake;
 
     @Inject
-    CaseService cases;
+    DecisionEffects cases;
 
     @Inject
-    CaseNotes notes;
+    AddNote notes;
 
     /** A case in review (not conclusive enough for an automatic ban). */
     public UUID openCase(String accountId, String accountType, Violation violation) {
+        Fixtures.registered(accountId, accountType, accountId + "@example.org");
         intake.receive(Signals.of(accountId, violation, 0.6, accountType, accountId + "@example.org"));
         return QuarkusTransaction.requiringNew()
                 .call(() -> EnforcementCase.<EnforcementCase>find("accountId", accountId).firstResult().id);
@@ -44,7 +46,7 @@ public class LegalFixtures {
     }
 
     public Decision decide(UUID caseId, DecisionAction action, String actor, Instant restrictedUntil) {
-        return cases.applyDecision(caseId, new DecisionCommand(action, "NON_PERSONAL_USE",
+        return cases.apply(caseId, new DecisionCommand(action, "NON_PERSONAL_USE",
                 "Sells a newsletter service over the messenger", actor, false, null, null, restrictedUntil));
     }
 

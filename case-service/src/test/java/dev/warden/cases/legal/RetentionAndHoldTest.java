@@ -41,15 +41,14 @@ class RetentionAndHoldTest {
     @Inject
     EntityManager em;
 
-    /** A case decided, closed at the given time (closing is case management's job: done directly here). */
+    /** A case decided, closed at the given time. */
     private UUID closedCase(String account, Instant closedAt) {
         UUID caseId = fixtures.openCase(account);
         fixtures.note(caseId, "alice", "personal remark about " + account);
         fixtures.decide(caseId, DecisionAction.BAN, "alice", null);
         QuarkusTransaction.requiringNew().run(() -> {
             EnforcementCase c = EnforcementCase.findById(caseId);
-            c.status = CaseStatus.CLOSED;
-            c.closedAt = closedAt;
+            c.close(closedAt);
         });
         return caseId;
     }
@@ -96,6 +95,30 @@ class RetentionAndHoldTest {
                 .then().statusCode(200).body("active", equalTo(false)).body("releasedBy", equalTo("lena"));
         assertThat(retention.run(NOW)).contains(caseId);
         assertThat(erased(caseId)).isTrue();
+    }
+
+    @Test
+    void caseHoldEnteredInUpperCaseIsHonouredByRetention() {
+        UUID caseId = closedCase("acc-hold-upper-" + UUID.randomUUID(), NOW.minus(Duration.ofDays(400)));
+        place("CASE", caseId.toString().toUpperCase());
+
+        given().auth().oauth2(WardenOidc.tokenFor("legal")).when().get("/api/legal/holds")
+                .then().statusCode(200).body("targetId", org.hamcrest.Matchers.hasItem(caseId.toString()));
+        assertThat(retention.run(NOW)).doesNotContain(caseId);
+        assertThat(erased(caseId)).isFalse();
+    }
+
+    @Test
+    void retentionSkipsACaseWhoseEscalationLegalHasNotClosed() {
+        UUID caseId = fixtures.openCase("acc-ret-esc-" + UUID.randomUUID());
+        fixtures.decide(caseId, DecisionAction.ESCALATE, "alice", null);
+        // a case closed while its escalation was still open (data from before the lifecycle was enforced)
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE enforcement_case SET status = 'CLOSED', closed_at = ?1 WHERE id = ?2")
+                .setParameter(1, NOW.minus(Duration.ofDays(400))).setParameter(2, caseId).executeUpdate());
+
+        assertThat(retention.run(NOW)).doesNotContain(caseId);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> EvidenceItem.count("caseId", caseId))).isPositive();
     }
 
     @Test

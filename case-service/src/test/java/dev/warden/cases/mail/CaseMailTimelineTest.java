@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,8 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.warden.cases.Fixtures;
 import dev.warden.cases.Signals;
-import dev.warden.cases.legal.CaseErased;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.notification.NotificationEvent;
 import dev.warden.contracts.signal.Violation;
@@ -40,7 +38,7 @@ class CaseMailTimelineTest {
     SignalIntake intake;
 
     @Inject
-    Event<CaseErased> erased;
+    CaseMails mails;
 
     String account;
     UUID caseId;
@@ -129,7 +127,7 @@ class CaseMailTimelineTest {
         kafka.sendJson(Topics.NOTIFICATIONS, account, ban);
         await().atMost(Duration.ofSeconds(30)).until(() -> mailCount(ban.deliveryId()) == 1);
 
-        QuarkusTransaction.requiringNew().run(() -> erased.fire(new CaseErased(caseId, account)));
+        QuarkusTransaction.requiringNew().run(() -> mails.eraseRecipients(caseId));
 
         assertThat(QuarkusTransaction.requiringNew()
                 .call(() -> CaseMail.<CaseMail>findById(UUID.fromString(ban.deliveryId())).recipient)).isNull();

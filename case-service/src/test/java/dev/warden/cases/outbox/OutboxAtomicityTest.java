@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.warden.cases.Signals;
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.cases.decision.CaseService;
+import dev.warden.cases.usecase.DecisionEffects;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.decision.DecisionCommand;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.signal.Violation;
 import dev.warden.testsupport.KafkaTestClient;
@@ -30,7 +30,7 @@ class OutboxAtomicityTest {
     SignalIntake intake;
 
     @Inject
-    CaseService cases;
+    DecisionEffects cases;
 
     @Test
     void publishesNothingWhenTheDecisionTransactionFails() {
@@ -41,7 +41,7 @@ class OutboxAtomicityTest {
                 .call(() -> EnforcementCase.<EnforcementCase>find("accountId", account).firstResult().id);
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            cases.applyDecision(caseId, new DecisionCommand(DecisionAction.BAN, "BULK_MESSAGING", "ban", "bob",
+            cases.apply(caseId, new DecisionCommand(DecisionAction.BAN, "BULK_MESSAGING", "ban", "bob",
                     false, null, null, null));
             throw new IllegalStateException("crash after the decision, before commit");
         })).hasMessageContaining("crash");
@@ -59,7 +59,7 @@ class OutboxAtomicityTest {
         UUID caseId = QuarkusTransaction.requiringNew()
                 .call(() -> EnforcementCase.<EnforcementCase>find("accountId", account).firstResult().id);
 
-        cases.applyDecision(caseId, new DecisionCommand(DecisionAction.WARN, "BULK_MESSAGING", "first warning", "bob",
+        cases.apply(caseId, new DecisionCommand(DecisionAction.WARN, "BULK_MESSAGING", "first warning", "bob",
                 false, null, null, null));
 
         assertThat(KafkaTestClient.read(Topics.ENFORCEMENT, r -> account.equals(r.key()), l -> !l.isEmpty(),

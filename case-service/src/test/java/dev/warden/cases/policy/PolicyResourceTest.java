@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.warden.cases.Signals;
 import dev.warden.cases.decision.Decision;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.Violation;
 import dev.warden.testsupport.WardenOidc;

@@ -16,11 +16,11 @@ import dev.warden.cases.account.Account;
 import dev.warden.cases.account.AccountStatus;
 import dev.warden.cases.account.Strike;
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.cases.decision.CaseService;
+import dev.warden.cases.usecase.DecisionEffects;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.decision.DecisionCommand;
-import dev.warden.cases.signal.SignalIntake;
+import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.contracts.signal.Violation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,7 +34,7 @@ class PolicyRulesTest {
     SignalIntake intake;
 
     @Inject
-    CaseService cases;
+    DecisionEffects cases;
 
     static List<Decision> decisions(String account) {
         return QuarkusTransaction.requiringNew().call(() -> Decision.<Decision>list("accountId", account));
@@ -99,7 +99,10 @@ class PolicyRulesTest {
         String account = "acc-pol-third-" + UUID.randomUUID();
         intake.receive(Signals.of(account, Violation.USER_REPORTED, 0.4, "PRIVATE", null)); // strike 1 (auto warn)
         UUID caseId = Fixtures.caseOf(account);
-        cases.applyDecision(caseId, new DecisionCommand(DecisionAction.WARN, "NON_PERSONAL_USE", "second", "rita",
+        // a decided case takes a reviewer's second decision only once new evidence has sent it back to the queue
+        QuarkusTransaction.requiringNew().run(() -> EnforcementCase.<EnforcementCase>findById(caseId)
+                .reopenOnSignal(java.time.Instant.now()));
+        cases.apply(caseId, new DecisionCommand(DecisionAction.WARN, "NON_PERSONAL_USE", "second", "rita",
                 false, null, null, null)); // strike 2
 
         intake.receive(Signals.of(account, Violation.NON_PERSONAL_USE, 0.6, "PRIVATE", null));

@@ -35,10 +35,23 @@ class AutomaticEnforcementTest {
 
     private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
+    /** The platform's registration event, which case-service reads for the account's type and address. */
+    static void registeredByThePlatform(String account, String email) {
+        kafka.sendJson(Topics.ACTIVITY, account, dev.warden.contracts.activity.ActivityEvent.builder(
+                UUID.randomUUID().toString(), account, dev.warden.contracts.activity.ActivityType.ACCOUNT_REGISTERED,
+                java.time.Instant.now()).accountType(dev.warden.contracts.activity.AccountType.PRIVATE)
+                .clientType(dev.warden.contracts.activity.ClientType.UNOFFICIAL_CLIENT).country("DE")
+                .contactEmail(email).locale("de").build());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Account.<Account>findByIdOptional(account).map(a -> a.contactEmail != null).orElse(false)));
+    }
+
     @Test
     void bansPrivateAccountWhenBulkSignalIsConclusive() {
         String account = "acc-" + UUID.randomUUID();
-        DetectionSignal signal = Signals.conclusiveBulk(account, "holder@example.org");
+        registeredByThePlatform(account, "holder@example.org");
+        // the signal's own contact address is detection's relay: it is not where the ban mail goes
+        DetectionSignal signal = Signals.conclusiveBulk(account, "writer-of-the-signal@example.net");
 
         kafka.sendJson(Topics.SIGNALS, account, signal);
 
@@ -141,6 +154,6 @@ class AutomaticEnforcementTest {
         return await().atMost(Duration.ofSeconds(20)).until(
                 () -> QuarkusTransaction.requiringNew().call(() -> EnforcementCase.<EnforcementCase>find("accountId", account)
                         .firstResult()),
-                c -> c != null && c.status == status);
+                c -> c != null && c.status() == status);
     }
 }

@@ -27,9 +27,13 @@ public interface DsaConfig {
         /** The platform's API bearer token. */
         Optional<String> token();
 
-        /** Attempts per batch before the run gives up (the next run continues). */
+        /** Attempts per batch and run, with exponential backoff, before the run stops (the next run continues). */
         @WithDefault("4")
         int maxAttempts();
+
+        /** Failed attempts of a statement over all runs after which it is parked as failed (visible, retried on request). */
+        @WithDefault("20")
+        int giveUpAfterAttempts();
 
         /** First back-off between attempts; doubles each time. */
         @WithDefault("PT0.5S")

@@ -90,9 +90,25 @@ public class EvidencePackageWriter {
         }
     }
 
-    /** Writes the package and records it in the chain of custody with the SHA-256 of the bytes handed out. */
+    /**
+     * Writes the package and records it in the chain of custody: started before the first byte, then
+     * completed with the SHA-256 of the bytes handed out, or interrupted (with the hash of what did go out).
+     */
     public String write(CaseInfo info, String exporter, OutputStream out) throws IOException {
         MessageDigest whole = Sha256.newDigest();
+        custody.record(info.caseId(), exporter, CustodyRecord.Action.EXPORT_STARTED,
+                "evidence package export started, items up to seq " + info.headSeq(), info.headHash(), null);
+        try {
+            return writePackage(info, exporter, out, whole);
+        } catch (IOException | RuntimeException e) {
+            custody.record(info.caseId(), exporter, CustodyRecord.Action.EXPORT_INTERRUPTED,
+                    "evidence package export interrupted: " + e.getClass().getSimpleName(), info.headHash(),
+                    Sha256.hex(whole));
+            throw e;
+        }
+    }
+
+    private String writePackage(CaseInfo info, String exporter, OutputStream out, MessageDigest whole) throws IOException {
         Instant exportedAt = clock.instant();
         List<IndexRow> index = new ArrayList<>();
         StringBuilder checksums = new StringBuilder();
@@ -138,7 +154,7 @@ public class EvidencePackageWriter {
         zip.flush();
         String handedOut = Sha256.hex(whole);
         custody.record(info.caseId(), exporter, CustodyRecord.Action.EXPORT_PACKAGE,
-                "evidence package with " + index.size() + " items up to seq " + info.headSeq(), info.headHash(), handedOut);
+                "evidence package export completed with " + index.size() + " items up to seq " + info.headSeq(), info.headHash(), handedOut);
         return handedOut;
     }
 

@@ -1,0 +1,24 @@
+package dev.warden.cases.dsa;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The statement of reasons a decision needs would be rejected by the Transparency Database, so the
+ * decision must not happen. A domain error: the REST edge answers 422 naming the fields; a Kafka
+ * consumer dead-letters the record with this message.
+ */
+public class StatementRejectedException extends RuntimeException {
+
+    private final List<DsaStatementValidator.FieldError> errors;
+
+    public StatementRejectedException(List<DsaStatementValidator.FieldError> errors) {
+        super("the DSA statement of reasons would be rejected: "
+                + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<DsaStatementValidator.FieldError> errors() {
+        return errors;
+    }
+}

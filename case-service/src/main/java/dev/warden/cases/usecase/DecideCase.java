@@ -1,0 +1,236 @@
+package dev.warden.cases.usecase;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.StaleStateException;
+
+import dev.warden.cases.account.Account;
+import dev.warden.cases.account.AccountStatus;
+import dev.warden.cases.audit.AuditTrail;
+import dev.warden.cases.casework.Actor;
+import dev.warden.cases.casework.CaseTransition;
+import dev.warden.cases.casework.DutyViolationException;
+import dev.warden.cases.casework.EnforcementCase;
+import dev.warden.cases.casework.IllegalTransitionException;
+import dev.warden.cases.config.PolicyConfig;
+import dev.warden.cases.decision.BulkDecisionRequest;
+import dev.warden.cases.decision.BulkDecisionResult;
+import dev.warden.cases.decision.Decision;
+import dev.warden.cases.decision.DecisionAction;
+import dev.warden.cases.decision.DecisionCommand;
+import dev.warden.cases.decision.DecisionRequest;
+import dev.warden.cases.decision.DecisionView;
+import dev.warden.cases.decision.Decisions;
+import dev.warden.cases.duty.SeparationOfDuties;
+import dev.warden.cases.idempotency.IdempotencyKeys;
+import dev.warden.common.problem.Problem;
+import dev.warden.common.problem.ProblemException;
+
+/**
+ * A reviewer decides a case, one or many at a time, or confirms / rejects a proposed ban. Each call is
+ * one transaction: version check, lifecycle and duty rules, then {@link DecisionEffects}.
+ */
+@ApplicationScoped
+public class DecideCase {
+
+    static final Duration MAX_RESTRICTION = Duration.ofDays(365);
+
+    @Inject
+    DecisionEffects effects;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    PolicyConfig policy;
+
+    @Transactional
+    public IdempotencyKeys.Result<DecisionView> decide(UUID caseId, DecisionRequest req, Actor actor,
+            Long expectedVersion, String idempotencyKey) {
+        return idempotency.once(actor.name(), idempotencyKey, List.of(caseId.toString(), req), DecisionView.class, () -> {
+            EnforcementCase c = load(caseId, expectedVersion);
+            Account account = Account.findById(c.accountId);
+            Instant until = check(c, account, req, actor, true);
+            Decision d = apply(c, account, req, actor, until);
+            flush(caseId);
+            return d == null ? proposalView(c, account, req, actor) : view(d, c, account);
+        });
+    }
+
+    /** Decides many cases in one transaction: every case is checked first, and one that may not take the decision fails the call. */
+    @Transactional
+    public IdempotencyKeys.Result<BulkDecisionResult> decideAll(BulkDecisionRequest req, Actor actor, String idempotencyKey) {
+        return idempotency.once(actor.name(), idempotencyKey, req, BulkDecisionResult.class, () -> {
+            List<UUID> ids = req.caseIds();
+            if (ids.stream().distinct().count() != ids.size()) {
+                throw ProblemException.unprocessable("caseIds", "must not contain duplicates");
+            }
+            DecisionRequest each = new DecisionRequest(req.action(), req.reasonCode(), req.reasonText(), req.restrictFor());
+            List<Problem.FieldError> refused = new ArrayList<>();
+            int status = 0;
+            List<EnforcementCase> cases = new ArrayList<>();
+            List<Instant> untils = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                try {
+                    EnforcementCase c = load(ids.get(i), null);
+                    untils.add(check(c, Account.findById(c.accountId), each, actor, false));
+                    cases.add(c);
+                } catch (DutyViolationException | IllegalTransitionException | ProblemException e) {
+                    int s = e instanceof DutyViolationException ? 403 : e instanceof ProblemException p ? p.status() : 409;
+                    status = status == 0 ? s : status;
+                    refused.add(new Problem.FieldError("caseIds[" + i + "]", ids.get(i) + ": " + e.getMessage()));
+                }
+            }
+            if (!refused.isEmpty()) {
+                throw new ProblemException(status, status == 403 ? "Forbidden" : status == 404 ? "Not Found" : "Conflict",
+                        refused.size() + " of " + ids.size() + " cases may not take this decision, so none was decided: "
+                                + refused.get(0).field() + " " + refused.get(0).message(), refused);
+            }
+            List<Decision> decided = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                EnforcementCase c = cases.get(i);
+                decided.add(apply(c, Account.findById(c.accountId), each, actor, untils.get(i)));
+            }
+            audit.record("BULK_DECISION", null, null, null, req.action() + " on " + ids.size() + " cases: " + req.reasonCode());
+            flush(null);
+            List<DecisionView> done = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                EnforcementCase c = cases.get(i);
+                Account a = Account.findById(c.accountId);
+                done.add(decided.get(i) == null ? proposalView(c, a, each, actor) : view(decided.get(i), c, a));
+            }
+            return new BulkDecisionResult(done.size(), done);
+        });
+    }
+
+    /** A second reviewer confirms a proposed ban: the ban is decided, naming both. */
+    @Transactional
+    public DecisionView confirm(UUID caseId, Actor actor, Long expectedVersion) {
+        EnforcementCase c = load(caseId, expectedVersion);
+        c.require(CaseTransition.CONFIRM);
+        SeparationOfDuties.checkSecondReviewer(c, actor);
+        Account account = Account.findById(c.accountId);
+        DecisionCommand cmd = new DecisionCommand(DecisionAction.BAN, c.proposalReasonCode, c.proposalReasonText,
+                c.proposedBy, false, null, null, null, null, actor.name());
+        Decision d = effects.apply(c, account, cmd, CaseTransition.CONFIRM);
+        flush(caseId);
+        return view(d, c, account);
+    }
+
+    /** A second reviewer rejects a proposed ban; the case returns to review, assigned to them. */
+    @Transactional
+    public EnforcementCase reject(UUID caseId, Actor actor, String reason, Long expectedVersion) {
+        EnforcementCase c = load(caseId, expectedVersion);
+        c.require(CaseTransition.REJECT_PROPOSAL);
+        SeparationOfDuties.checkSecondReviewer(c, actor);
+        String proposer = c.proposedBy;
+        c.rejectProposal(actor.name(), clock.instant());
+        audit.record("BAN_PROPOSAL_REJECTED", c.id, c.accountId, proposer, reason);
+        flush(caseId);
+        return c;
+    }
+
+    /** Every rule a reviewer's decision must pass; returns the restriction's end (RESTRICT) or null. */
+    private Instant check(EnforcementCase c, Account account, DecisionRequest req, Actor actor, boolean respectAssignee) {
+        if (respectAssignee && c.assignee != null && !c.assignee.equals(actor.name())) {
+            throw ProblemException.conflict("case " + c.id + " is assigned to " + c.assignee);
+        }
+        c.require(proposes(c, req) ? CaseTransition.PROPOSE : Decisions.transitionFor(req.action()));
+        if (req.action() == DecisionAction.REINSTATE && account.status == AccountStatus.ACTIVE) {
+            throw ProblemException.conflict("account " + account.id + " is not under any enforcement");
+        }
+        if (req.action() == DecisionAction.BAN && account.status == AccountStatus.BANNED) {
+            throw ProblemException.conflict("account " + account.id + " is already banned");
+        }
+        SeparationOfDuties.checkDecision(c, account, req.action(), actor, clock.instant());
+        if (req.action() == DecisionAction.RESTRICT) {
+            return clock.instant().plus(restriction(req.restrictFor()));
+        } else if (req.restrictFor() != null) {
+            throw ProblemException.invalid("restrictFor", "only allowed with action RESTRICT");
+        }
+        return null;
+    }
+
+    /** Bans of business accounts wait for a second reviewer when the policy says so. */
+    private boolean proposes(EnforcementCase c, DecisionRequest req) {
+        return req.action() == DecisionAction.BAN && policy.businessBanConfirmation() && "BUSINESS".equals(c.accountType);
+    }
+
+    /** The decision, or null when it became a proposal awaiting a second reviewer. */
+    private Decision apply(EnforcementCase c, Account account, DecisionRequest req, Actor actor, Instant until) {
+        if (proposes(c, req)) {
+            c.propose(actor.name(), req.reasonCode(), req.reasonText(), clock.instant());
+            audit.record("BAN_PROPOSED", c.id, c.accountId, null, req.reasonCode() + ": " + req.reasonText());
+            return null;
+        }
+        return effects.apply(c, account, new DecisionCommand(req.action(), req.reasonCode(), req.reasonText(),
+                actor.name(), false, null, null, until), Decisions.transitionFor(req.action()));
+    }
+
+    /** A proposal has no decision yet: no id, no decision time. */
+    private static DecisionView proposalView(EnforcementCase c, Account account, DecisionRequest req, Actor actor) {
+        return new DecisionView(null, c.id, c.accountId, req.action().name(), req.reasonCode(), req.reasonText(),
+                false, actor.name(), null, null, null, null, c.status().name(), c.version, account.status.name());
+    }
+
+    private void flush(UUID caseId) {
+        try {
+            em.flush(); // surface a concurrent change of the case or account now, as a 409
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw ProblemException.conflict((caseId == null ? "a case" : "case " + caseId)
+                    + " was changed concurrently; reload it and decide again");
+        }
+    }
+
+    private static EnforcementCase load(UUID caseId, Long expectedVersion) {
+        EnforcementCase c = EnforcementCase.require(caseId);
+        if (expectedVersion != null && expectedVersion != c.version) {
+            throw ProblemException.conflict("case " + caseId + " is at version " + c.version + ", not "
+                    + expectedVersion + "; reload it and decide again");
+        }
+        return c;
+    }
+
+    static Duration restriction(String text) {
+        if (text == null) {
+            throw ProblemException.invalid("restrictFor", "is required for RESTRICT (ISO-8601 duration, e.g. P7D)");
+        }
+        Duration d;
+        try {
+            d = Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("restrictFor", "must be an ISO-8601 duration such as P7D");
+        }
+        if (d.isNegative() || d.isZero() || d.compareTo(MAX_RESTRICTION) > 0) {
+            throw ProblemException.invalid("restrictFor", "must be positive and at most 365 days");
+        }
+        return d;
+    }
+
+    public static DecisionView view(Decision d, EnforcementCase c, Account a) {
+        return new DecisionView(d.id, d.caseId, d.accountId, d.action.name(), d.reasonCode, d.reasonText, d.automated,
+                d.actor, d.policyRuleId, d.policyVersion, d.restrictedUntil, d.decidedAt, c.status().name(), c.version,
+                a.status.name());
+    }
+}
