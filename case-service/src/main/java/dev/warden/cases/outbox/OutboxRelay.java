@@ -73,7 +73,8 @@ public class OutboxRelay {
         return relay.poll(config.batchSize());
     }
 
-    private static Message<String> message(OutboxEvent e) {
+    /** The record an event is published as; the same on every attempt (CloudEvents id = event id). */
+    static Message<String> message(OutboxEvent e) {
         return Message.of(e.payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(e.eventKey).withTopic(e.topic).build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()

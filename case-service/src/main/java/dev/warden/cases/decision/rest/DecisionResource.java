@@ -30,6 +30,7 @@ import dev.warden.cases.decision.DecisionRequest;
 import dev.warden.cases.decision.DecisionService;
 import dev.warden.cases.decision.DecisionView;
 import dev.warden.cases.idempotency.IdempotencyKeys;
+import dev.warden.common.rest.Idempotency;
 import dev.warden.common.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -40,7 +41,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Tag(name = "decisions")
 public class DecisionResource {
 
-    static final String REPLAYED = "Idempotent-Replayed";
+    static final String REPLAYED = Idempotency.REPLAYED;
 
     @Inject
     DecisionService decisions;
