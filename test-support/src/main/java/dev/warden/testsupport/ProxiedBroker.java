@@ -1,7 +1,5 @@
 package dev.warden.testsupport;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 
@@ -38,17 +37,17 @@ public final class ProxiedBroker implements AutoCloseable {
      * hand it to the application before the test starts the broker).
      */
     public static ProxiedBroker start(String topic, int partitions, int proxyPort) {
-        int port = freePort();
-        StallingProxy proxy = new StallingProxy(proxyPort, "127.0.0.1", port);
+        StallingProxy proxy = new StallingProxy(proxyPort, "127.0.0.1", 0);
         try {
             KafkaClusterTestKit kit = WardenKafka.singleNode()
-                    .setConfigProp("listeners", "EXTERNAL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:0")
                     .setConfigProp("advertised.listeners", "EXTERNAL://127.0.0.1:" + proxy.port())
                     .setConfigProp("auto.create.topics.enable", "false")
                     .build();
             kit.format();
             kit.startup();
             kit.waitForReadyBrokers();
+            // the test kit binds the listener itself; the proxy learns where once the broker runs
+            proxy.retarget(kit.brokers().values().iterator().next().boundPort(new ListenerName("EXTERNAL")));
             ProxiedBroker broker = new ProxiedBroker(kit, proxy);
             try (Admin admin = Admin.create(broker.clientProperties())) {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
@@ -106,14 +105,6 @@ public final class ProxiedBroker implements AutoCloseable {
             kit.close();
         } catch (Exception e) {
             // a test broker: nothing left to protect
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

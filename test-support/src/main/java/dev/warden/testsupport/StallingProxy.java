@@ -29,7 +29,7 @@ public final class StallingProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final String host;
-    private final int targetPort;
+    private volatile int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Object gate = new Object();
     private boolean frozen;
@@ -60,6 +60,11 @@ public final class StallingProxy implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** Forwards new connections to {@code port} from now on (a server whose port is known only once it runs). */
+    public void retarget(int port) {
+        this.targetPort = port;
     }
 
     /** Stops forwarding: what either side sends waits in the proxy, connections stay open. */
