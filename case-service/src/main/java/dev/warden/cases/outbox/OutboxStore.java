@@ -29,20 +29,14 @@ public class OutboxStore implements RelayStore<OutboxEvent> {
     Clock clock;
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<OutboxEvent> claim(String owner, int limit, Instant leaseUntil) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery(TABLE.lock()).getSingleResult();
-            return em.createNativeQuery(TABLE.claim(), OutboxEvent.class).setParameter(1, owner)
-                    .setParameter(2, clock.instant()).setParameter(3, limit).setParameter(4, leaseUntil)
-                    .getResultList();
-        });
+        return QuarkusTransaction.requiringNew()
+                .call(() -> TABLE.claim(em, OutboxEvent.class, owner, clock.instant(), limit, leaseUntil));
     }
 
     @Override
     public void renew(String owner, Collection<OutboxEvent> rows, Instant leaseUntil) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(TABLE.renew()).setParameter(1, owner)
-                .setParameter(2, rows.stream().map(e -> e.id).toList()).setParameter(3, leaseUntil).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> TABLE.renew(em, owner, ids(rows), leaseUntil));
     }
 
     @Override
@@ -64,8 +58,11 @@ public class OutboxStore implements RelayStore<OutboxEvent> {
 
     @Override
     public void release(String owner, List<OutboxEvent> rows) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(TABLE.release()).setParameter(1, owner)
-                .setParameter(2, rows.stream().map(e -> e.id).toList()).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> TABLE.release(em, owner, ids(rows)));
+    }
+
+    private static List<Long> ids(Collection<OutboxEvent> rows) {
+        return rows.stream().map(e -> e.id).toList();
     }
 
     @Override

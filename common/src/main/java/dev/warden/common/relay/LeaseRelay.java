@@ -131,15 +131,15 @@ public final class LeaseRelay<R> {
                 }, failure -> {
                     failed.increment();
                     LOG.warnf("%s: send of %s failed: %s", name, store.id(row), describe(failure));
+                    if (failure instanceof NoReplyException) {
+                        awaitLateReply(pending, row, t0); // before the failure is recorded: no answer slips by
+                    }
                     record(row, () -> store.failed(row, failure, clock.instant()));
                     inFlight.remove(store.id(row));
                     List<R> rest = List.copyOf(rows.subList(i + 1, rows.size()));
                     if (!rest.isEmpty()) {
                         record(row, () -> store.release(owner, rest));
                         rest.forEach(r -> inFlight.remove(store.id(r)));
-                    }
-                    if (failure instanceof NoReplyException) {
-                        awaitLateReply(pending, row, t0);
                     }
                 });
     }

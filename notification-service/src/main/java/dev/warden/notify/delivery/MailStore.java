@@ -47,20 +47,15 @@ public class MailStore implements RelayStore<Delivery> {
     DeliveryMetrics metrics;
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<Delivery> claim(String owner, int limit, Instant leaseUntil) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery(TABLE.lock()).getSingleResult();
-            return em.createNativeQuery(TABLE.claim(), Delivery.class).setParameter(1, owner)
-                    .setParameter(2, clock.instant()).setParameter(3, limit).setParameter(4, leaseUntil)
-                    .getResultList();
-        });
+        return QuarkusTransaction.requiringNew()
+                .call(() -> TABLE.claim(em, Delivery.class, owner, clock.instant(), limit, leaseUntil));
     }
 
     @Override
     public void renew(String owner, Collection<Delivery> rows, Instant leaseUntil) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(TABLE.renew()).setParameter(1, owner)
-                .setParameter(2, rows.stream().map(d -> d.id).toList()).setParameter(3, leaseUntil).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> TABLE.renew(em, owner, rows.stream().map(d -> d.id).toList(),
+                leaseUntil));
     }
 
     /** The server accepted the mail (at once, or late after the attempt had counted as failed). */
@@ -112,8 +107,7 @@ public class MailStore implements RelayStore<Delivery> {
 
     @Override
     public void release(String owner, List<Delivery> rows) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(TABLE.release()).setParameter(1, owner)
-                .setParameter(2, rows.stream().map(d -> d.id).toList()).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> TABLE.release(em, owner, rows.stream().map(d -> d.id).toList()));
     }
 
     @Override

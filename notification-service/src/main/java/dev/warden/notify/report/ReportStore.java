@@ -33,20 +33,15 @@ public class ReportStore implements RelayStore<Delivery> {
     Clock clock;
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<Delivery> claim(String owner, int limit, Instant leaseUntil) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery(TABLE.lock()).getSingleResult();
-            return em.createNativeQuery(TABLE.claim(), Delivery.class).setParameter(1, owner)
-                    .setParameter(2, clock.instant()).setParameter(3, limit).setParameter(4, leaseUntil)
-                    .getResultList();
-        });
+        return QuarkusTransaction.requiringNew()
+                .call(() -> TABLE.claim(em, Delivery.class, owner, clock.instant(), limit, leaseUntil));
     }
 
     @Override
     public void renew(String owner, Collection<Delivery> rows, Instant leaseUntil) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(TABLE.renew()).setParameter(1, owner)
-                .setParameter(2, rows.stream().map(d -> d.id).toList()).setParameter(3, leaseUntil).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> TABLE.renew(em, owner, rows.stream().map(d -> d.id).toList(),
+                leaseUntil));
     }
 
     @Override
