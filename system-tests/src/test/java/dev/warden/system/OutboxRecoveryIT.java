@@ -43,7 +43,6 @@ class OutboxRecoveryIT {
             Map<String, String> config = ServiceProcess.platformConfig(DATABASE);
             config.put("mp.messaging.outgoing.enforcement.bootstrap.servers", broker.bootstrapServers());
             config.put("warden.outbox.interval", "100ms");
-            config.put("warden.outbox.send-timeout", "2s");
 
             String first = "acc-outage-a-" + UUID.randomUUID();
             String second = "acc-outage-b-" + UUID.randomUUID();

@@ -15,8 +15,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 
 /**
  * What every operation of a service's API must do, whatever it is for: answer each role as its
- * {@code @RolesAllowed} says ({@link EndpointSecurity}) and refuse bad JSON bodies with a problem that
- * names the field ({@link BadInput}). A service's test extends this and carries {@code @QuarkusTest}.
+ * {@code @RolesAllowed} says ({@link EndpointSecurity}), refuse bad JSON bodies with a problem that
+ * names the field ({@link BadInput}), and keep the shared conventions ({@link ApiConventions}): a malformed
+ * id in a path is a 404 problem, a replayed idempotent answer says so in {@code Idempotency-Replayed}.
+ * A service's test extends this and carries {@code @QuarkusTest}.
  */
 public abstract class ApiContract {
 
@@ -35,6 +37,18 @@ public abstract class ApiContract {
         List<EndpointSecurity.Operation> operations = operations();
         assertEquals(List.of(), BadInput.violations(base.toString(), operations, largeTextFields()),
                 operations.size() + " operations checked");
+    }
+
+    @Test
+    void aMalformedIdInAPathIsA404Problem() throws IOException {
+        List<EndpointSecurity.Operation> operations = operations();
+        assertEquals(List.of(), ApiConventions.malformedIdViolations(base.toString(), operations),
+                operations.size() + " operations checked");
+    }
+
+    @Test
+    void aReplayedAnswerIsMarkedWithIdempotencyReplayedOnly() throws IOException {
+        assertEquals(List.of(), ApiConventions.otherReplayHeaders(Path.of("target", "classes")));
     }
 
     /**

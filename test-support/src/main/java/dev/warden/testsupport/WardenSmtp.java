@@ -20,6 +20,7 @@ public final class WardenSmtp {
 
     private static GreenMail server;
     private static int port;
+    private static StallingProxy proxy;
 
     private WardenSmtp() {
     }
@@ -31,6 +32,25 @@ public final class WardenSmtp {
             Runtime.getRuntime().addShutdownHook(new Thread(WardenSmtp::stop, "warden-smtp-stop"));
         }
         return port;
+    }
+
+    /**
+     * The port of {@link #proxy()}, known before the proxy runs: what a test profile gives the mailer
+     * ({@code quarkus.mailer.port}); it may call this from another class loader than the test's.
+     */
+    public static int proxyPort() {
+        return ReservedPort.of("smtp-proxy");
+    }
+
+    /**
+     * A {@link StallingProxy} on {@link #proxyPort()} in front of this server, started on first use (by
+     * the test, before any mail is due) to freeze or slow the SMTP conversation.
+     */
+    public static synchronized StallingProxy proxy() {
+        if (proxy == null) {
+            proxy = new StallingProxy(proxyPort(), "127.0.0.1", port());
+        }
+        return proxy;
     }
 
     public static synchronized void start() {

@@ -12,11 +12,18 @@ public interface OutboxConfig {
     @WithDefault("250ms")
     String interval();
 
-    /** Most events published per relay run. */
+    /** Most events claimed and not yet acknowledged at a time. */
     @WithDefault("200")
     int batchSize();
 
-    /** How long the relay waits for the broker to acknowledge one event before it gives up the run. */
-    @WithDefault("PT10S")
+    /**
+     * How long the broker may take to acknowledge one event before the send counts as failed and is
+     * retried; above the producer's delivery.timeout.ms, which fails the send first.
+     */
+    @WithDefault("PT15S")
     Duration sendTimeout();
+
+    /** How long a claim holds unrenewed: how soon a crashed instance's events are published again. */
+    @WithDefault("PT30S")
+    Duration lease();
 }

@@ -32,6 +32,7 @@ import dev.warden.cases.appeal.AppealService;
 import dev.warden.cases.appeal.AppealStatus;
 import dev.warden.cases.appeal.AppealView;
 import dev.warden.cases.rest.IfMatch;
+import dev.warden.common.rest.Idempotency;
 import dev.warden.common.rest.QueryParams;
 import dev.warden.cases.idempotency.IdempotencyKeys;
 import dev.warden.common.security.Roles;
@@ -67,7 +68,7 @@ public class AppealResource {
             @NotNull(message = "a JSON body is required") @Valid AppealRequests.File request) {
         IdempotencyKeys.Result<AppealView> r = appeals.file(request, identity.getPrincipal().getName(), idempotencyKey);
         AppealView a = r.body();
-        Response.ResponseBuilder b = r.replayed() ? Response.ok(a).header("Idempotent-Replayed", "true")
+        Response.ResponseBuilder b = r.replayed() ? Response.ok(a).header(Idempotency.REPLAYED, "true")
                 : Response.created(URI.create("/api/appeals/" + a.id())).entity(a);
         return b.header("ETag", IfMatch.etag(a.version())).build();
     }

@@ -33,6 +33,7 @@ import dev.warden.cases.decision.DecisionRequest;
 import dev.warden.cases.decision.DecisionView;
 import dev.warden.cases.usecase.DecideCase;
 import dev.warden.cases.idempotency.IdempotencyKeys;
+import dev.warden.common.rest.Idempotency;
 import dev.warden.common.security.Roles;
 
 @Path("/api/cases")
@@ -42,7 +43,7 @@ import dev.warden.common.security.Roles;
 @Tag(name = "decisions")
 public class DecisionResource {
 
-    static final String REPLAYED = "Idempotent-Replayed";
+    static final String REPLAYED = Idempotency.REPLAYED;
 
     @Inject
     DecideCase decisions;

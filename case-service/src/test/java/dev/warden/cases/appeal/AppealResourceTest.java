@@ -91,7 +91,7 @@ class AppealResourceTest {
                 .when().post("/api/appeals").then().statusCode(201).extract().path("id");
         String again = given().auth().oauth2(WardenOidc.tokenFor("platform")).contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(file(decisionId, "please look again"))
-                .when().post("/api/appeals").then().statusCode(200).header("Idempotent-Replayed", "true")
+                .when().post("/api/appeals").then().statusCode(200).header("Idempotency-Replayed", "true")
                 .extract().path("id");
         assertThat(again).isEqualTo(first);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Appeal.count("decisionId", UUID.fromString(decisionId))))

@@ -85,7 +85,7 @@ class DecisionResourceTest {
         String again = given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body("{\"action\":\"WARN\",\"reasonCode\":\"BULK_MESSAGING\",\"reasonText\":\"first warning\"}")
                 .when().post("/api/cases/{id}/decisions", caseId).then().statusCode(200)
-                .header("Idempotent-Replayed", "true").extract().path("id");
+                .header("Idempotency-Replayed", "true").extract().path("id");
 
         assertThat(again).isEqualTo(first);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Decision.count("caseId", caseId))).isEqualTo(1);

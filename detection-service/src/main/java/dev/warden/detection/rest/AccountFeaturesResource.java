@@ -1,8 +1,9 @@
 package dev.warden.detection.rest;
 
+import java.util.regex.Pattern;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.warden.common.problem.ProblemException;
+import dev.warden.common.rest.PathIds;
 import dev.warden.common.security.Roles;
 import dev.warden.detection.account.AccountStateQuery;
 import dev.warden.detection.account.AccountStateSerde;
@@ -23,6 +25,9 @@ import dev.warden.detection.account.AccountStateSerde;
 @SecurityRequirement(name = "SecurityScheme")
 public class AccountFeaturesResource {
 
+    /** A malformed account id names no account: 404, like an unknown one. */
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9:._-]{1,128}");
+
     @Inject
     AccountStateQuery query;
 
@@ -30,10 +35,9 @@ public class AccountFeaturesResource {
     @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.ADMIN})
     @Operation(summary = "Live detection features of one account (interactive query of the state store)")
     @APIResponse(responseCode = "200", description = "profile, windowed features and stored size of the account")
-    @APIResponse(responseCode = "404", description = "no activity seen for this account")
-    public AccountFeaturesView features(@PathParam("accountId") @Pattern(regexp = "[A-Za-z0-9:._-]{1,128}",
-            message = "must be 1-128 characters of [A-Za-z0-9:._-]") String accountId) {
-        return query.find(accountId)
+    @APIResponse(responseCode = "404", description = "no activity seen for this account, or a malformed account id")
+    public AccountFeaturesView features(@PathParam("accountId") String accountId) {
+        return query.find(PathIds.matching("account", accountId, ACCOUNT_ID))
                 .map(s -> AccountFeaturesView.of(accountId, s, AccountStateSerde.write(s).length))
                 .orElseThrow(() -> ProblemException.notFound("account", accountId));
     }

@@ -2,7 +2,6 @@ package dev.warden.detection.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -41,11 +40,10 @@ class AccountFeaturesResourceTest {
     }
 
     @Test
-    void malformedAccountIdIsAProblem400NamingTheField() {
+    void malformedAccountIdIsA404ProblemLikeAnUnknownOne() {
         given().auth().oauth2(WardenOidc.tokenFor("reviewer"))
                 .when().get("/api/accounts/{id}/features", "not valid!")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("accountId"));
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
     }
 
     @Test

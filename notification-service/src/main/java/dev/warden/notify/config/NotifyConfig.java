@@ -15,6 +15,7 @@ public interface NotifyConfig {
     @WithDefault("500ms")
     String dispatchInterval();
 
+    /** Most mails claimed and not yet answered by the SMTP server at a time. */
     @WithDefault("50")
     int batchSize();
 
@@ -28,8 +29,17 @@ public interface NotifyConfig {
     @WithDefault("PT10M")
     Duration maxBackoff();
 
-    @WithDefault("PT15S")
+    /**
+     * How long the server may take to answer the end of a mail's DATA before the attempt counts as failed
+     * and is retried: RFC 5321's 10 minutes, because until then the server may still accept the mail. A
+     * reply that comes later is still recorded.
+     */
+    @WithDefault("PT10M")
     Duration sendTimeout();
+
+    /** How long a claim holds unrenewed: how soon a crashed instance's mails are sent again. */
+    @WithDefault("PT1M")
+    Duration lease();
 
     /** Where the legal team pulls evidence packages; the case id is appended. */
     String evidenceBaseUrl();
@@ -42,12 +52,17 @@ public interface NotifyConfig {
         @WithDefault("1s")
         String interval();
 
+        /** Most outcomes claimed and not yet acknowledged at a time. */
         @WithDefault("200")
         int batchSize();
 
-        /** How long one event may wait for the broker's acknowledgement. */
-        @WithDefault("PT10S")
+        /** How long one event may wait for the broker's acknowledgement before it counts as failed. */
+        @WithDefault("PT15S")
         Duration sendTimeout();
+
+        /** How long a claim holds unrenewed: how soon a crashed instance's outcomes are reported again. */
+        @WithDefault("PT30S")
+        Duration lease();
     }
 
     /** Protects the SMTP relay: a token bucket in the dispatcher. */

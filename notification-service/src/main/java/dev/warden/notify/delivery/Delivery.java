@@ -69,6 +69,13 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "requested_by")
     public String requestedBy;
 
+    /** The dispatcher instance sending this mail, until {@link #leaseUntil}; then anyone may claim it again. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
     /** The enforcement event as received: the template's data. */
     public String payload;
 

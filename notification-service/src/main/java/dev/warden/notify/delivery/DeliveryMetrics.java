@@ -15,8 +15,9 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Delivery outcomes for Prometheus: sent, failed (will retry), dead, queue depth (PENDING + FAILED),
- * SMTP send latency and outcomes reported. Registered up front so dashboards see zeros rather than gaps.
+ * Delivery outcomes for Prometheus: sent, failed (will retry), dead, queue depth (PENDING + FAILED) and
+ * SMTP send latency; the relays' own figures are {@code warden.relay.*}. Registered up front so dashboards
+ * see zeros rather than gaps.
  */
 @ApplicationScoped
 public class DeliveryMetrics {
@@ -28,8 +29,6 @@ public class DeliveryMetrics {
     private final Map<String, Counter> sentByTemplate = new ConcurrentHashMap<>();
     private Counter failed;
     private Counter dead;
-    private Counter reported;
-    private Counter reportFailed;
     private Timer latency;
 
     @PostConstruct
@@ -37,8 +36,6 @@ public class DeliveryMetrics {
         registry.gauge("warden.mail.queue.depth", queueDepth);
         failed = registry.counter("warden.mail.failed");
         dead = registry.counter("warden.mail.dead");
-        reported = registry.counter("warden.mail.reported");
-        reportFailed = registry.counter("warden.mail.report.failed");
         latency = Timer.builder("warden.mail.send.latency").publishPercentiles(0.5, 0.99).register(registry);
     }
 
@@ -53,15 +50,6 @@ public class DeliveryMetrics {
 
     void dead() {
         dead.increment();
-    }
-
-    /** Outcomes published on warden.notifications.v1 (DeliveryReporter). */
-    public void reported(int count) {
-        reported.increment(count);
-    }
-
-    public void reportFailed() {
-        reportFailed.increment();
     }
 
     /** Counted in the database, not in memory: every instance reports the shared queue. */

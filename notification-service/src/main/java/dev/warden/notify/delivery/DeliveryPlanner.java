@@ -67,11 +67,14 @@ public class DeliveryPlanner {
         d.eventId = eventId;
         d.accountId = event.accountId();
         d.caseId = event.caseId();
-        d.recipient = recipient;
+        // the column holds 320 characters; a longer address is refused below, its start kept for the record
+        d.recipient = recipient != null && recipient.length() > 320 ? recipient.substring(0, 320) : recipient;
         d.template = template;
         d.locale = MailTemplates.supportedLocale(locale);
-        d.status = recipient == null ? DeliveryStatus.SKIPPED : DeliveryStatus.PENDING;
-        d.lastError = recipient == null ? "no contact address for the account" : null;
+        // an address that cannot be mailed is recorded with the reason and never sent (nor retried)
+        String problem = RecipientAddress.problem(recipient);
+        d.status = problem != null ? DeliveryStatus.SKIPPED : DeliveryStatus.PENDING;
+        d.lastError = problem;
         d.nextAttemptAt = now;
         d.createdAt = now;
         d.payload = payload;

@@ -49,8 +49,9 @@ public class DeliveryResender {
         if (original == null) {
             throw ProblemException.notFound("delivery", originalId);
         }
-        if (original.recipient == null) {
-            throw ProblemException.unprocessable("id", "delivery " + originalId + " has no recipient (SKIPPED)");
+        String problem = RecipientAddress.problem(original.recipient);
+        if (problem != null) {
+            throw ProblemException.unprocessable("id", "delivery " + originalId + " cannot be mailed: " + problem);
         }
         if (DeliveryStatus.QUEUED.contains(original.status)) {
             throw ProblemException.conflict("delivery " + originalId + " is still queued (" + original.status

@@ -9,7 +9,7 @@ public enum DeliveryStatus {
     FAILED,
     /** Gave up after the configured attempts. */
     DEAD,
-    /** Nobody to send to (no contact address): recorded, not an error. */
+    /** Nobody to send to (no contact address, or one that cannot be mailed): recorded with the reason, never sent. */
     SKIPPED;
 
     /** Still to be sent by the dispatcher. */

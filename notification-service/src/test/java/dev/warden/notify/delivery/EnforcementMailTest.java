@@ -89,6 +89,22 @@ class EnforcementMailTest {
     }
 
     @Test
+    void skipsAnAddressThatCannotBeMailedWithTheReasonAndSendsNothing() {
+        String injected = "victim@example.org\r\nBcc: everyone@example.org";
+        EnforcementEvent ban = Events.of(EnforcementAction.BANNED, "acc-" + UUID.randomUUID(), injected, "en");
+
+        kafka.sendJson(Topics.ENFORCEMENT, ban.accountId(), ban);
+
+        Delivery d = await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>find("accountId", ban.accountId()).firstResult()), x -> x != null);
+        assertThat(d.status).isEqualTo(DeliveryStatus.SKIPPED);
+        assertThat(d.attempts).isZero();
+        assertThat(d.lastError).startsWith("invalid recipient address");
+        assertThat(WardenSmtp.receivedBy("victim@example.org")).isEmpty();
+        assertThat(WardenSmtp.receivedBy("everyone@example.org")).isEmpty();
+    }
+
+    @Test
     void tellsTheLegalTeamOfEveryEscalationButNotTheAccountHolder() {
         String holder = "esc-" + UUID.randomUUID() + "@example.org";
         EnforcementEvent escalation = Events.of(EnforcementAction.ESCALATED_TO_LEGAL, "acc-" + UUID.randomUUID(),

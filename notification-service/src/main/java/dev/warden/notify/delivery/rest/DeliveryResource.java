@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.warden.common.problem.ProblemException;
+import dev.warden.common.rest.Idempotency;
+import dev.warden.common.rest.PathIds;
 import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import dev.warden.notify.delivery.DeliveryDetail;
@@ -72,18 +74,18 @@ public class DeliveryResource {
     @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.LEGAL, Roles.ADMIN})
     @Operation(summary = "One delivery with its rendered mail; the read is recorded (who, when)")
     @APIResponse(responseCode = "200", description = "The delivery and its subject, text and HTML part")
-    @APIResponse(responseCode = "404", description = "No such delivery")
+    @APIResponse(responseCode = "404", description = "No such delivery, or a malformed id")
     public DeliveryDetail get(@PathParam("id") String id) {
-        return queries.read(uuid(id), identity.getPrincipal().getName(), identity.getRoles());
+        return queries.read(PathIds.uuid("delivery", id), identity.getPrincipal().getName(), identity.getRoles());
     }
 
     @GET
     @Path("/{id}/reads")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Who read this delivery's content, and when (the audit of GET /api/deliveries/{id})")
-    @APIResponse(responseCode = "404", description = "No such delivery")
+    @APIResponse(responseCode = "404", description = "No such delivery, or a malformed id")
     public List<DeliveryReadView> reads(@PathParam("id") String id) {
-        return queries.reads(uuid(id));
+        return queries.reads(PathIds.uuid("delivery", id));
     }
 
     @POST
@@ -97,20 +99,13 @@ public class DeliveryResource {
     @APIResponse(responseCode = "422", description = "No recipient, or the key was used for another delivery")
     public Response resend(@PathParam("id") String id,
             @Parameter(description = "client-chosen unique key of this request, e.g. a UUID", required = true)
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+            @HeaderParam(Idempotency.KEY) String idempotencyKey) {
+        UUID delivery = PathIds.uuid("delivery", id); // a malformed id is a 404 before anything else
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
             throw ProblemException.invalid("header.Idempotency-Key", "is required, 1 to 128 characters");
         }
-        DeliveryResender.Resend r = resender.resend(uuid(id), idempotencyKey, identity.getPrincipal().getName());
+        DeliveryResender.Resend r = resender.resend(delivery, idempotencyKey, identity.getPrincipal().getName());
         return Response.accepted(r.delivery()).location(URI.create("/api/deliveries/" + r.delivery().id()))
-                .header("Idempotency-Replayed", r.replayed()).build();
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("id", "must be a UUID");
-        }
+                .header(Idempotency.REPLAYED, r.replayed()).build();
     }
 }
