@@ -82,6 +82,24 @@ final class KafkaBrokerSecurity {
         return BootstrapMetadata.fromRecords(records, "warden-test");
     }
 
+    /**
+     * Kafka registers its SASL mechanisms as JVM-wide security providers, once. When a Quarkus test
+     * profile restarts the app in a new class loader, its broker would get the factories of the earlier
+     * class loader, whose callbacks its own handlers reject: every login fails. Re-register this class
+     * loader's providers (the earlier broker serves no one any more).
+     */
+    static synchronized void useThisClassLoadersSaslProviders() {
+        for (java.security.Provider p : java.security.Security.getProviders()) {
+            if (p.getClass().getName().startsWith("org.apache.kafka.")
+                    && p.getClass().getClassLoader() != KafkaBrokerSecurity.class.getClassLoader()) {
+                java.security.Security.removeProvider(p.getName());
+            }
+        }
+        org.apache.kafka.common.security.scram.internals.ScramSaslServerProvider.initialize();
+        org.apache.kafka.common.security.scram.internals.ScramSaslClientProvider.initialize();
+        org.apache.kafka.common.security.plain.internals.PlainSaslServerProvider.initialize();
+    }
+
     /** The ALLOW entries of deploy/kafka/warden-acls.txt. */
     static List<AclBinding> acls() {
         List<AclBinding> acls = new ArrayList<>();

@@ -155,6 +155,7 @@ public final class WardenKafka {
                 status, message));
         Exit.setExitProcedure((status, message) -> System.err.printf("[warden-test] Kafka asked to exit(%d): %s%n",
                 status, message));
+        KafkaBrokerSecurity.useThisClassLoadersSaslProviders();
         try {
             KafkaClusterTestKit kit = singleNode()
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
