@@ -198,7 +198,8 @@ public class DeliveryDispatcher {
         if (d.attempts >= config.maxAttempts()) {
             d.status = DeliveryStatus.DEAD;
             metrics.dead();
-            LOG.errorf("delivery %s to %s is DEAD after %d attempts: %s", d.id, d.recipient, d.attempts, o.error());
+            // no address in the log: the delivery id leads to it, for those allowed to read it
+            LOG.errorf("delivery %s is DEAD after %d attempts: %s", d.id, d.attempts, o.error());
         } else {
             d.status = DeliveryStatus.FAILED;
             d.nextAttemptAt = now.plus(backoff(d.attempts));
