@@ -36,17 +36,29 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Helper of deploy/local/warden, run as a single-file program ({@code java WardenTool.java ...}) with
  * kafka-clients and the PostgreSQL driver from .warden/ on the class path. Sub-commands:
  * <ul>
- * <li>{@code topics} creates the Warden topics (explicit partition counts) and checks them;</li>
+ * <li>{@code topics} creates the Warden topics (explicit partition counts), checks them and creates the
+ * ACLs of deploy/kafka/warden-acls.txt;</li>
  * <li>{@code pg-init} creates the services' databases;</li>
  * <li>{@code scenario} sends the fixed local scenario to warden.activity.v1 and follows it to bans and mails;</li>
  * <li>{@code smoke} runs the end-to-end checks of {@code warden --smoke}.</li>
@@ -58,9 +70,9 @@ public class WardenTool {
 
     static final List<String> TOPICS = List.of("warden.activity.v1", "warden.signals.v1", "warden.enforcement.v1",
             "warden.notifications.v1");
+    /** Written by detection beside the live signals; nobody consumes it as a decision, so no DLQ. */
+    static final String SHADOW_TOPIC = "warden.signals.shadow.v1";
     static final String RULES_TOPIC = "warden.detection-rules.v1";
-    /** Signals of shadow rule versions: detection writes them, nothing acts on them (no DLQ). */
-    static final String SHADOW_SIGNALS_TOPIC = "warden.signals.shadow.v1";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static String conf(String key, String def) {
@@ -110,9 +122,22 @@ public class WardenTool {
 
     // ---------------------------------------------------------------------------------- topics
 
-    static Admin admin() {
+    /**
+     * Client settings that authenticate as {@code user} (SCRAM-SHA-512; plaintext on loopback only), with
+     * the local-only password of deploy/local/warden's Kafka users.
+     */
+    static Properties client(String user) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put("security.protocol", "SASL_PLAINTEXT");
+        p.put("sasl.mechanism", "SCRAM-SHA-512");
+        p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + user + "\" password=\"" + user + "-local-secret\";");
+        return p;
+    }
+
+    static Admin admin() {
+        Properties p = client("admin");
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
         return Admin.create(p);
@@ -128,7 +153,7 @@ public class WardenTool {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
             names.add(RULES_TOPIC);
-            names.add(SHADOW_SIGNALS_TOPIC);
+            names.add(SHADOW_TOPIC);
             List<NewTopic> create = names.stream().filter(n -> !existing.contains(n))
                     .map(n -> RULES_TOPIC.equals(n)
                             // detection rules: latest version per rule id, read as a global store
@@ -153,8 +178,32 @@ public class WardenTool {
                 }
                 sb.append(sb.isEmpty() ? "" : ", ").append(n).append('(').append(p).append(')');
             }
-            System.out.println((create.isEmpty() ? "present: " : "created " + create.size() + ", present: ") + sb);
+            int acls = applyAcls(admin);
+            System.out.println((create.isEmpty() ? "" : "created " + create.size() + ", ") + acls + " ACLs, present: " + sb);
         }
+    }
+
+    /** Creates the ACLs of deploy/kafka/warden-acls.txt (idempotent); returns how many the file has. */
+    static int applyAcls(Admin admin) throws Exception {
+        List<AclBinding> acls = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(conf("acls", "deploy/kafka/warden-acls.txt")))) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            String[] f = l.split("\\s+");
+            if (f.length != 5) {
+                throw new Failure("bad line in the ACL file: " + line);
+            }
+            acls.add(new AclBinding(new ResourcePattern(ResourceType.valueOf(f[2]), f[4], PatternType.valueOf(f[3])),
+                    new AccessControlEntry("User:" + f[0], "*", AclOperation.valueOf(f[1]), AclPermissionType.ALLOW)));
+        }
+        try {
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new Failure("could not create the ACLs: " + e.getCause().getMessage());
+        }
+        return acls.size();
     }
 
     // ---------------------------------------------------------------------------------- pg-init
@@ -375,8 +424,8 @@ public class WardenTool {
                 byKind, events.size(), span.toSeconds());
 
         String like = "acc:" + run + ":%";
-        Properties pp = new Properties();
-        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        // the messaging platform's own principal: it may write activity, nothing that decides
+        Properties pp = client("platform");
         pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -634,6 +683,13 @@ public class WardenTool {
         check(passed, failures, "a reviewer (alice) alone cannot reverse an automatic ban",
                 (reversal.statusCode() == 403 || reversal.statusCode() == 409) && reversal.body().contains("\"detail\""),
                 "POST /api/cases/" + caseId + "/decisions REINSTATE -> " + reversal.statusCode() + " " + abbreviate(reversal.body()));
+        forgedSignalIsRefused(passed, failures, s.getProperty("run"));
+        HttpResponse<String> apiMetrics = get(casesUrl + "/q/metrics", null);
+        HttpResponse<String> mgmtMetrics = get(conf("cases.management.url", "http://127.0.0.1:9082") + "/q/metrics", null);
+        check(passed, failures, "metrics only on the management port", apiMetrics.statusCode() == 404
+                && mgmtMetrics.statusCode() == 200 && mgmtMetrics.body().contains("jvm_"),
+                "API port /q/metrics -> " + apiMetrics.statusCode() + ", management port /q/metrics -> "
+                        + mgmtMetrics.statusCode());
         HttpResponse<String> asNora = get(caseUrl, userToken("nora"));
         check(passed, failures, "token without a Warden role (nora) rejected", asNora.statusCode() == 403,
                 "-> " + asNora.statusCode());
@@ -645,6 +701,79 @@ public class WardenTool {
                 status.statusCode() == 200 && status.body().contains("BANNED"),
                 "GET /api/accounts/" + account + "/status -> " + status.statusCode() + " " + abbreviate(status.body()));
         report(passed, failures);
+    }
+
+    /**
+     * What anyone who reaches the broker would try: a conclusive signal banning an account and mailing an
+     * address of the writer's choosing. Without credentials the broker does not talk to the client; as
+     * the platform it refuses the write; the topic holds nothing for the account and nobody is banned.
+     */
+    static void forgedSignalIsRefused(Map<String, String> passed, List<String> failures, String run) throws Exception {
+        String victim = "acc:" + run + ":forged-victim";
+        Instant now = Instant.now();
+        String signal = "{\"signalId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"" + victim
+                + "\",\"violation\":\"BULK_MESSAGING\",\"score\":0.99,\"ruleId\":\"registration-burst\",\"ruleVersion\":1,"
+                + "\"window\":{\"start\":\"" + now.minusSeconds(60) + "\",\"end\":\"" + now + "\"},\"features\":{},"
+                + "\"criteria\":[],\"sampleEventIds\":[],\"account\":{\"accountType\":\"PRIVATE\",\"contactEmail\":"
+                + "\"attacker@example.org\",\"locale\":\"en\"},\"summary\":\"forged\",\"triggeredAt\":\"" + now
+                + "\",\"detectedAt\":\"" + now + "\"}";
+        Properties anonymous = new Properties();
+        anonymous.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        String withoutCredentials = forge(anonymous, victim, signal);
+        String asPlatform = forge(client("platform"), victim, signal);
+        long onTopic = recordsFor("warden.signals.v1", victim);
+        long banned;
+        try (Connection cases = db("warden_cases");
+                var ps = cases.prepareStatement("SELECT count(*) FROM account WHERE id = ? AND status = 'BANNED'")) {
+            ps.setString(1, victim);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                banned = rs.getLong(1);
+            }
+        }
+        check(passed, failures, "forged signal refused, nobody banned",
+                withoutCredentials != null && asPlatform != null && asPlatform.contains("TopicAuthorization")
+                        && onTopic == 0 && banned == 0,
+                "no credentials -> " + withoutCredentials + "; as platform -> " + asPlatform + "; records for " + victim
+                        + " on warden.signals.v1: " + onTopic + ", banned: " + banned);
+    }
+
+    /** Sends one record; returns why it failed, or null if the broker took it. */
+    static String forge(Properties config, String key, String value) {
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 8_000);
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(config)) {
+            p.send(new ProducerRecord<>("warden.signals.v1", key, value)).get(15, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause().getClass().getSimpleName();
+        } catch (Exception e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    /** How many records keyed {@code key} the topic holds (read as the admin, from the beginning). */
+    static long recordsFor(String topic, String key) {
+        Properties p = client("admin");
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
+        long n = 0;
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+                    if (key.equals(r.key())) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     static String abbreviate(String s) {

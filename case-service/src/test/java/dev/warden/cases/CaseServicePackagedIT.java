@@ -21,7 +21,8 @@ class CaseServicePackagedIT {
 
     @Test
     void packagedServiceBansOnAConclusiveSignalAndServesTheCase() {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        // operations endpoints are on the management port only, never on the API port
+        given().when().get("/q/health/ready").then().statusCode(404);
         String account = "acc-it-" + UUID.randomUUID();
         try (KafkaTestClient kafka = new KafkaTestClient()) {
             kafka.sendJson(Topics.SIGNALS, account, Signals.conclusiveBulk(account, "it@example.org"));

@@ -23,7 +23,8 @@ class NotificationServicePackagedIT {
 
     @Test
     void packagedServiceMailsTheAccountHolder() {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        // operations endpoints are on the management port only, never on the API port
+        given().when().get("/q/health/ready").then().statusCode(404);
         String to = "it-" + UUID.randomUUID() + "@example.org";
         EnforcementEvent ban = Events.of(EnforcementAction.BANNED, "acc-it-" + UUID.randomUUID(), to, "de");
         try (KafkaTestClient kafka = new KafkaTestClient()) {

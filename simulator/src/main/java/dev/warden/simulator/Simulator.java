@@ -47,11 +47,11 @@ public final class Simulator {
                     usage: java -jar warden-simulator.jar generate [--seed 42] [--accounts 3000] [--duration PT1H]
                                  [--start 2026-01-01T00:00:00Z (default: now minus duration)] [--rate 0 (events/s, 0 = unlimited)]
                                  [--mix default|adversarial|evasion] [--ranges dev|held-out]
-                                 [--bootstrap localhost:9092 [--topic warden.activity.v1] | --events events.jsonl]
+                                 [--bootstrap localhost:9092 [--topic warden.activity.v1] [--command-config client.properties] | --events events.jsonl]
                                  [--kafka-property key=value]... (producer/consumer settings, e.g. SASL)
                                  [--labels labels.jsonl]
                            java -jar warden-simulator.jar report --labels labels.jsonl
-                                 [--signals signals.jsonl | --bootstrap localhost:9092 [--topic warden.signals.v1] [--idle PT15S]
+                                 [--signals signals.jsonl | --bootstrap localhost:9092 [--topic warden.signals.v1] [--idle PT15S] [--command-config client.properties]
                                   [--kafka-property key=value]...]
                     """);
             System.exit(2);
@@ -113,8 +113,7 @@ public final class Simulator {
         long t0 = System.nanoTime();
         try (BufferedWriter labels = Files.newBufferedWriter(labelsFile, StandardCharsets.UTF_8);
                 EventSink sink = o.containsKey("bootstrap")
-                        ? new EventSink.ToKafka(o.get("bootstrap"), o.getOrDefault("topic", Topics.ACTIVITY),
-                                kafkaProperties(o))
+                        ? new EventSink.ToKafka(clientConfig(o), o.getOrDefault("topic", Topics.ACTIVITY))
                         : new EventSink.ToFile(Path.of(o.getOrDefault("events", "events.jsonl")))) {
             new TrafficGenerator(scenario).generate(e -> {
                 long n = count.incrementAndGet();
@@ -141,11 +140,27 @@ public final class Simulator {
         if (o.containsKey("signals")) {
             signals = readJsonLines(Path.of(o.get("signals")), DetectionSignal.class, report::add);
         } else {
-            signals = readSignals(o.getOrDefault("bootstrap", "localhost:9092"), o.getOrDefault("topic", Topics.SIGNALS),
-                    Duration.parse(o.getOrDefault("idle", "PT15S")), report, kafkaProperties(o));
+            signals = readSignals(clientConfig(o), o.getOrDefault("topic", Topics.SIGNALS),
+                    Duration.parse(o.getOrDefault("idle", "PT15S")), report);
         }
         System.out.printf("%d signals read, %d labelled accounts%n%n", signals, labels.size());
         System.out.print(report.render());
+    }
+
+    /**
+     * Kafka client settings: {@code --bootstrap}, plus the file of {@code --command-config} (as Kafka's own
+     * tools take it) for the broker's authentication, e.g. SASL settings of the {@code platform} principal.
+     */
+    static Properties clientConfig(Map<String, String> o) throws IOException {
+        Properties p = new Properties();
+        if (o.containsKey("command-config")) {
+            try (BufferedReader in = Files.newBufferedReader(Path.of(o.get("command-config")))) {
+                p.load(in);
+            }
+        }
+        p.putAll(kafkaProperties(o));
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, o.getOrDefault("bootstrap", "localhost:9092"));
+        return p;
     }
 
     /** Feeds each non-blank line of a JSONL file, read as {@code type}; returns how many. */
@@ -166,15 +181,9 @@ public final class Simulator {
      * Reads the signals topic from the beginning into {@code report} until nothing new arrived for {@code idle};
      * returns how many signals were read.
      */
-    public static long readSignals(String bootstrap, String topic, Duration idle, QualityReport report) {
-        return readSignals(bootstrap, topic, idle, report, new Properties());
-    }
-
-    public static long readSignals(String bootstrap, String topic, Duration idle, QualityReport report,
-            Properties kafka) {
+    public static long readSignals(Properties client, String topic, Duration idle, QualityReport report) {
         Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "warden-simulator-report-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -222,10 +231,9 @@ public final class Simulator {
             private final KafkaProducer<String, String> producer;
             private final String topic;
 
-            ToKafka(String bootstrap, String topic, Properties kafka) {
+            ToKafka(Properties client, String topic) {
                 Properties p = new Properties();
-                p.putAll(kafka);
-                p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                p.putAll(client);
                 p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                 p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                 p.put(ProducerConfig.LINGER_MS_CONFIG, "20");

@@ -30,13 +30,16 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     final int port;
+    /** The management interface: health and metrics, never served on {@link #port}. */
+    final int managementPort;
     private final long launchedAt = System.nanoTime();
 
-    private ServiceProcess(String name, Process process, Path log, int port) {
+    private ServiceProcess(String name, Process process, Path log, int port, int managementPort) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** What every service needs: the shared broker, the OIDC provider and a database of its own. */
@@ -53,6 +56,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds them)");
         }
         int port = freePort();
+        int managementPort = freePort();
         Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
         int launch = LAUNCHES.merge(module, 1, Integer::sum);
         Path log = logs.resolve(module + (launch == 1 ? "" : "-" + launch) + ".log");
@@ -60,18 +64,23 @@ final class ServiceProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx384m");
         cmd.add("-Dquarkus.http.port=" + port);
+        cmd.add("-Dquarkus.management.port=" + managementPort);
         config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(jar.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ServiceProcess(module, p, log, port);
+        return new ServiceProcess(module, p, log, port, managementPort);
     }
 
     String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Waits for /q/health/ready and prints the start-up time Quarkus reports and the resident memory. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** Waits for /q/health/ready (management port) and prints the start-up time Quarkus reports and the resident memory. */
     void awaitReady(Duration timeout) throws Exception {
         waitForHealth(timeout);
         String started = Files.readAllLines(log).stream().filter(l -> l.contains(" started in "))
@@ -101,7 +110,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + tail());
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
@@ -112,6 +121,12 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; log:\n" + tail());
+    }
+
+    /** Waits for the process to end by itself; its exit code, or empty if it still runs after {@code timeout}. */
+    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
     }
 
     boolean logContains(String text) {

@@ -10,7 +10,6 @@ import java.util.Properties;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +24,7 @@ import kafka.server.BrokerServer;
 /**
  * A second, private KRaft broker a test may take down and bring back on the same port (the test kit
  * rebinds the port it first bound), so one service sees a broker outage while everything else keeps
- * using the shared broker.
+ * using the shared broker. Same users and ACLs as the shared broker.
  */
 final class StoppableBroker implements AutoCloseable {
 
@@ -43,9 +42,8 @@ final class StoppableBroker implements AutoCloseable {
         kit.startup();
         kit.waitForReadyBrokers();
         StoppableBroker broker = new StoppableBroker(kit);
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = Admin.create(WardenKafka.adminConfig(broker.bootstrapServers()))) {
+            WardenKafka.applyAcls(broker.bootstrapServers());
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         } catch (Exception e) {
             broker.close();
@@ -73,7 +71,7 @@ final class StoppableBroker implements AutoCloseable {
     List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.putAll(WardenKafka.adminConfig(bootstrapServers()));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();

@@ -26,6 +26,7 @@ import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.testsupport.ActivityEvents;
+import dev.warden.testsupport.KafkaPrincipal;
 import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.Mail;
 import dev.warden.testsupport.WardenKafka;
@@ -38,7 +39,8 @@ import jakarta.mail.internet.MimeMessage;
  * The whole chain with the three packaged services as separate processes against one real Kafka
  * broker, one PostgreSQL server, one SMTP server and one OIDC provider:
  * activity → detection → signal → case-service auto-ban → outbox → enforcement → notification → mail
- * → mail outcome reported back onto the case timeline.
+ * → mail outcome reported back onto the case timeline. Every hop authenticates as its own Kafka
+ * principal (the activity as {@code platform}) and the broker enforces deploy/kafka/warden-acls.txt.
  */
 class WardenChainIT {
 
@@ -72,7 +74,8 @@ class WardenChainIT {
         for (ServiceProcess s : List.of(detection, cases, notifications)) {
             s.awaitReady(Duration.ofSeconds(90));
         }
-        kafka = new KafkaTestClient();
+        // the messaging platform's own principal: the chain runs on authenticated, authorised clients only
+        kafka = new KafkaTestClient(KafkaPrincipal.PLATFORM);
     }
 
     @AfterAll

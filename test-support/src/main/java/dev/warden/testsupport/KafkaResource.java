@@ -19,6 +19,9 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // a packaged app (@QuarkusIntegrationTest) gets a random API port but would keep the fixed
+        // management port: it could clash, and a random/fixed mix fails Quarkus' HTTP metrics at start-up
+        config.put("quarkus.management.port", "0");
         return config;
     }
 

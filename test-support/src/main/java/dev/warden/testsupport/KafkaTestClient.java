@@ -21,7 +21,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.warden.contracts.json.WardenJson;
 
-/** Plain Kafka producer/consumer for tests: send records and collect what a service wrote. */
+/**
+ * Plain Kafka producer/consumer for tests: send records and collect what a service wrote. Reads and the
+ * shared client act as the super user; {@link #KafkaTestClient(KafkaPrincipal)} acts as one principal.
+ */
 public final class KafkaTestClient implements AutoCloseable {
 
     private static KafkaTestClient shared;
@@ -46,9 +49,17 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** A client of the super user, which may write and read every topic. */
     public KafkaTestClient() {
+        this(KafkaPrincipal.ADMIN);
+    }
+
+    /** A client that authenticates as {@code principal}: it may do what that principal's ACLs allow. */
+    public KafkaTestClient(KafkaPrincipal principal) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, WardenKafka.bootstrapServers());
+        p.putAll(WardenKafka.clientConfig(principal));
+        // a refused write fails at once instead of waiting for metadata the principal may not see
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -76,8 +87,7 @@ public final class KafkaTestClient implements AutoCloseable {
      */
     public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, WardenKafka.bootstrapServers());
+        Properties p = WardenKafka.adminProperties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -1,5 +1,6 @@
 package dev.warden.testsupport;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -11,6 +12,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -19,14 +22,18 @@ import dev.warden.contracts.Topics;
 
 /**
  * One real KRaft broker per JVM (combined broker + controller), started on first use, stopped at JVM
- * exit. Warden's topics are created up front with {@value #PARTITIONS} partitions, as in production.
+ * exit, with authentication and ACLs on as in production. Warden's topics are created up front with
+ * {@value #PARTITIONS} partitions. Services connect with their own principal (their configuration);
+ * tests use {@link KafkaTestClient}, as the super user unless they pick a {@link KafkaPrincipal}.
  */
 public final class WardenKafka {
 
     public static final int PARTITIONS = 3;
+    /** Detection's shadow signals (candidate rules evaluated beside the live ones). */
+    public static final String SIGNALS_SHADOW = Topics.SIGNALS_SHADOW;
     public static final List<String> TOPICS = List.of(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS,
-            Topics.SIGNALS_DLQ, Topics.SIGNALS_SHADOW, Topics.ENFORCEMENT, Topics.ENFORCEMENT_DLQ, Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DLQ,
-            Topics.DETECTION_RULES);
+            Topics.SIGNALS_DLQ, Topics.ENFORCEMENT, Topics.ENFORCEMENT_DLQ, Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DLQ,
+            Topics.DETECTION_RULES, SIGNALS_SHADOW);
 
     private static KafkaClusterTestKit cluster;
     /** Kafka's own shutdown hooks (temp-dir deletion), run only after the broker has stopped. */
@@ -73,23 +80,69 @@ public final class WardenKafka {
     }
 
     public static Admin admin() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        return Admin.create(p);
+        return Admin.create(adminProperties());
     }
 
-    /** One combined broker + controller node, with the internal topics sized for a single broker. */
+    /**
+     * One combined broker + controller node that authenticates every client (SASL/SCRAM-SHA-512 on the
+     * broker listener, PLAIN between broker and controller) and authorizes it by ACL, denying what no ACL
+     * allows. The SCRAM users of {@link KafkaPrincipal} exist from the first start; call
+     * {@link #applyAcls(String)} once the broker is up.
+     */
     public static KafkaClusterTestKit.Builder singleNode() {
-        TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                .setNumControllerNodes(1).build();
+        TestKitNodes nodes = new TestKitNodes.Builder(KafkaBrokerSecurity.bootstrapMetadata())
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                .setBrokerListenerName(new ListenerName(KafkaBrokerSecurity.BROKER_LISTENER))
+                .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
+                .setControllerListenerName(new ListenerName(KafkaBrokerSecurity.CONTROLLER_LISTENER))
+                .setControllerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
+                .build();
         // a single broker cannot host the default replication factor of 3 for internal topics
-        return new KafkaClusterTestKit.Builder(nodes)
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
                 .setConfigProp("share.coordinator.state.topic.min.isr", "1");
+        KafkaBrokerSecurity.brokerConfig().forEach(builder::setConfigProp);
+        return builder;
+    }
+
+    /** Creates the ACLs of deploy/kafka/warden-acls.txt on the broker at {@code bootstrapServers}. */
+    public static void applyAcls(String bootstrapServers) {
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
+            admin.createAcls(KafkaBrokerSecurity.acls()).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the ACLs", e.getCause());
+        }
+    }
+
+    /** Admin client settings (the super user) for the broker at {@code bootstrapServers}. */
+    public static Map<String, Object> adminConfig(String bootstrapServers) {
+        return clientConfig(KafkaPrincipal.ADMIN, bootstrapServers);
+    }
+
+    /** Client settings that authenticate as {@code principal} on the broker at {@code bootstrapServers}. */
+    public static Map<String, Object> clientConfig(KafkaPrincipal principal, String bootstrapServers) {
+        Map<String, Object> c = new HashMap<>(principal.clientConfig());
+        c.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return c;
+    }
+
+    /** Client settings that authenticate as {@code principal} on this JVM's broker. */
+    public static Map<String, Object> clientConfig(KafkaPrincipal principal) {
+        return clientConfig(principal, bootstrapServers());
+    }
+
+    /** Admin (super user) client settings for this JVM's broker, as {@link Properties}. */
+    public static Properties adminProperties() {
+        Properties p = new Properties();
+        p.putAll(clientConfig(KafkaPrincipal.ADMIN));
+        return p;
     }
 
     private static KafkaClusterTestKit start() {
@@ -102,6 +155,7 @@ public final class WardenKafka {
                 status, message));
         Exit.setExitProcedure((status, message) -> System.err.printf("[warden-test] Kafka asked to exit(%d): %s%n",
                 status, message));
+        KafkaBrokerSecurity.useThisClassLoadersSaslProviders();
         try {
             KafkaClusterTestKit kit = singleNode()
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
@@ -112,6 +166,7 @@ public final class WardenKafka {
             kit.startup();
             kit.waitForReadyBrokers();
             cluster = kit;
+            applyAcls(kit.bootstrapServers());
             createTopics(Set.copyOf(TOPICS), PARTITIONS);
             System.out.printf("[warden-test] Kafka ready at %s in %d ms%n", kit.bootstrapServers(),
                     (System.nanoTime() - t0) / 1_000_000);
@@ -139,10 +194,16 @@ public final class WardenKafka {
         });
     }
 
-    /** Config overrides for a Quarkus app: messaging and Kafka Streams both point at this broker. */
+    /**
+     * Config overrides for a Quarkus app: messaging and Kafka Streams both point at this broker (each
+     * service authenticates with its own configured principal). The test infrastructure is local (SASL
+     * without TLS on loopback, http OIDC, local passwords): a packaged service run in the production
+     * profile needs the explicit local exception.
+     */
     public static Map<String, String> quarkusConfig() {
         String servers = bootstrapServers();
         return Map.of("kafka.bootstrap.servers", servers,
-                "quarkus.kafka-streams.bootstrap-servers", servers);
+                "quarkus.kafka-streams.bootstrap-servers", servers,
+                "warden.security.allow-local-defaults", "true");
     }
 }

@@ -19,6 +19,8 @@ public final class WardenOidc {
     public static final String ISSUER = "https://server.example.com";
     /** Audience Warden's services require (quarkus.oidc.token.audience). */
     public static final String AUDIENCE = "warden-api";
+    /** The realm's client for people (reviewers' tokens): {@code azp} of the tokens minted here. */
+    public static final String CLI_CLIENT = "warden-cli";
 
     private static OidcWiremockTestResource provider;
     private static String authServerUrl;
@@ -55,11 +57,26 @@ public final class WardenOidc {
     }
 
     public static String tokenWithAudience(String user, String audience, String... roles) {
+        return token(ISSUER, audience, CLI_CLIENT, user, roles);
+    }
+
+    /** A token issued to the OIDC client {@code clientId} ({@code azp}), e.g. a machine client. */
+    public static String tokenFromClient(String clientId, String user, String... roles) {
+        return token(ISSUER, AUDIENCE, clientId, user, roles);
+    }
+
+    /** A token signed with the provider's key but naming another issuer (another realm). */
+    public static String tokenFromIssuer(String issuer, String user, String... roles) {
+        return token(issuer, AUDIENCE, CLI_CLIENT, user, roles);
+    }
+
+    private static String token(String issuer, String audience, String clientId, String user, String... roles) {
         return Jwt.preferredUserName(user)
                 .subject(user)
                 .groups(new HashSet<>(Arrays.asList(roles)))
-                .issuer(ISSUER)
+                .issuer(issuer)
                 .audience(audience)
+                .claim("azp", clientId)
                 .expiresIn(Duration.ofHours(1))
                 .jws().keyId("1")
                 .sign("privateKey.jwk");

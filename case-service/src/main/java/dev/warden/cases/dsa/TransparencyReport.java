@@ -87,7 +87,13 @@ public class TransparencyReport {
         m.forEach((k, v) -> b.append(dimension).append(',').append(csvCell(k)).append(',').append(v == null ? "" : v).append('\n'));
     }
 
-    private static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    /**
+     * One cell: a value a spreadsheet would read as a formula (leading = + - @, tab or carriage return)
+     * is prefixed with an apostrophe, and a cell with a separator, quote or line break is quoted.
+     */
+    static String csvCell(String s) {
+        String v = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }

@@ -75,7 +75,11 @@ public class OffPlatformEvidence {
         }
         String sourceId = "capture:" + Canonical.sha256((url + "\n" + s.capturedAt() + "\n" + actual)
                 .getBytes(StandardCharsets.UTF_8));
-        String mediaType = s.mediaType() == null ? "application/octet-stream" : s.mediaType();
+        String mediaType = s.mediaType() == null ? "application/octet-stream" : s.mediaType().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!config.captureMediaTypes().contains(mediaType)) {
+            throw ProblemException.unprocessable("mediaType", "'" + mediaType + "' is not an accepted capture type; accepted: "
+                    + String.join(", ", new java.util.TreeSet<>(config.captureMediaTypes())));
+        }
         Optional<EvidenceItem> earlier = ledger.recorded(caseId, EvidenceKind.OFF_PLATFORM, sourceId);
         if (earlier.isPresent()) {
             return resubmitted(earlier.get(), submittedBy, s.description(), mediaType);

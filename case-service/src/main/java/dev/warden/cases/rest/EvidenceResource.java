@@ -131,6 +131,10 @@ public class EvidenceResource {
         }
         custody.record(caseId, identity.getPrincipal().getName(), CustodyRecord.Action.VIEW_CAPTURE,
                 "capture of seq " + seq, item.hash, item.captureSha256);
-        return Response.ok(item.capture, item.captureMediaType).build();
+        // a download, never rendered: the bytes are the uploader's, whatever type they declared
+        return Response.ok(item.capture, item.captureMediaType)
+                .header("Content-Disposition", "attachment; filename=\"capture-" + caseId + "-" + seq + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox").build();
     }
 }

@@ -37,7 +37,7 @@ class AuditTrailTest {
         Instant before = Instant.now();
         UUID caseId = Fixtures.reviewCase(intake, "acc-audit", 0.7);
         String account = Fixtures.load(caseId).accountId;
-        String console = Fixtures.tokenFromClient("vera", "reviewer-console", "reviewer");
+        String console = Fixtures.tokenFromClient("vera", "warden-platform", "reviewer");
         given().auth().oauth2(console).when().get("/api/cases/{id}", caseId).then().statusCode(200);
         given().auth().oauth2(console).contentType(ContentType.JSON)
                 .body("{\"action\":\"WARN\",\"reasonCode\":\"BULK_MESSAGING\",\"reasonText\":\"careful\"}")
@@ -48,7 +48,7 @@ class AuditTrailTest {
                 .then().statusCode(200)
                 .body("action", hasItems("SIGNAL_FILED", "EVIDENCE_READ", "DECISION_WARN"))
                 .body("find { it.action == 'EVIDENCE_READ' }.actor", equalTo("vera"))
-                .body("find { it.action == 'EVIDENCE_READ' }.clientId", equalTo("reviewer-console"))
+                .body("find { it.action == 'EVIDENCE_READ' }.clientId", equalTo("warden-platform"))
                 .body("find { it.action == 'DECISION_WARN' }.actor", equalTo("vera"));
         given().auth().oauth2(admin).queryParam("actor", "vera").queryParam("accountId", account)
                 .queryParam("from", before.toString()).queryParam("to", Instant.now().plusSeconds(60).toString())

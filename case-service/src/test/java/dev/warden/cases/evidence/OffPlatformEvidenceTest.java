@@ -57,7 +57,10 @@ class OffPlatformEvidenceTest {
 
         byte[] capture = given().auth().oauth2(WardenOidc.token("lena", "legal"))
                 .when().get("/api/evidence/cases/{id}/items/2/capture", caseId)
-                .then().statusCode(200).contentType("text/html").extract().asByteArray();
+                .then().statusCode(200).contentType("text/html")
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .extract().asByteArray();
         assertThat(capture).isEqualTo(PAGE);
         assertThat(QuarkusTransaction.requiringNew().call(() -> CustodyRecord.ofCase(caseId)))
                 .anySatisfy(r -> {
@@ -65,6 +68,14 @@ class OffPlatformEvidenceTest {
                     assertThat(r.actor).isEqualTo("lena");
                     assertThat(r.handedOutSha256).isEqualTo(Canonical.sha256(PAGE));
                 });
+    }
+
+    @Test
+    void refusesACaptureWhoseMediaTypeIsNotOnTheAllowList() {
+        String svg = LegalFixtures.offPlatformJson(PAGE, "https://news-blast.example/svg")
+                .replace("\"mediaType\":\"text/html\"", "\"mediaType\":\"image/svg+xml\"");
+        post(WardenOidc.token("shop-crawler", "platform"), svg).statusCode(422)
+                .body("errors.field", hasItem("mediaType"));
     }
 
     @Test

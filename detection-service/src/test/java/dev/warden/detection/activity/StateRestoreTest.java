@@ -28,14 +28,17 @@ import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.WardenKafka;
 import dev.warden.detection.topology.ActivityTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * Restart without state loss, on the real broker: the topology runs on its own topics (so the Quarkus
  * app of the other tests does not see these events), an instance counts 9 of 10 burst messages, stops,
  * and its local state directory is deleted. A new instance must restore the window from the changelog:
- * only then does the 10th message cross the threshold.
+ * only then does the 10th message cross the threshold. A {@code @QuarkusTest} only to share the JVM's
+ * broker: a second broker in another class loader fails SASL authentication (JVM-wide SASL providers).
  */
+@QuarkusTest
 class StateRestoreTest {
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -76,9 +79,8 @@ class StateRestoreTest {
     private KafkaStreams start(Path stateDir, SimpleMeterRegistry metrics) {
         DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class).build()
                 .getConfigMapping(DetectionConfig.class);
-        Properties props = new Properties();
+        Properties props = WardenKafka.adminProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, WardenKafka.bootstrapServers());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");

@@ -121,7 +121,7 @@ class DetectionBenchmark {
         // 4. quality of the signals of the scenario
         Thread.sleep(3000);
         QualityReport report = new QualityReport(labels); // ignores signals of unlabelled accounts (bench bots)
-        Simulator.readSignals(bootstrap, Topics.SIGNALS, Duration.ofSeconds(5), report);
+        Simulator.readSignals(WardenKafka.adminProperties(), Topics.SIGNALS, Duration.ofSeconds(5), report);
         System.out.printf("[bench] quality of the default scenario (seed %d, %d accounts):%n%s", seed, accounts,
                 report.render());
 
@@ -185,7 +185,9 @@ class DetectionBenchmark {
         }
         Properties props = new Properties();
         for (String key : file.stringPropertyNames()) {
-            if (key.startsWith("kafka-streams.")) {
+            // credentials are the service's own; the benchmark runs as the test broker's super user
+            if (key.startsWith("kafka-streams.") && !key.startsWith("kafka-streams.sasl.")
+                    && !key.startsWith("kafka-streams.security.")) {
                 props.put(key.substring("kafka-streams.".length()), file.getProperty(key));
             }
         }
@@ -207,6 +209,7 @@ class DetectionBenchmark {
     private static double streamsFloor(String bootstrap, long produced) throws Exception {
         Properties props = productionStreamsConfig();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "warden-bench-floor-" + UUID.randomUUID());
+        props.putAll(WardenKafka.adminProperties());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("warden-bench").toString());
         java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
@@ -238,6 +241,7 @@ class DetectionBenchmark {
         // only the application id, bootstrap servers and state directory are the benchmark's own
         Properties props = productionStreamsConfig();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "warden-bench-" + UUID.randomUUID());
+        props.putAll(WardenKafka.adminProperties());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("warden-bench").toString());
         int threads = Integer.parseInt(props.getProperty(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"));
@@ -360,7 +364,7 @@ class DetectionBenchmark {
     }
 
     private static Properties consumerProps(String bootstrap) {
-        Properties p = new Properties();
+        Properties p = WardenKafka.adminProperties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -388,7 +392,7 @@ class DetectionBenchmark {
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {
-        Properties p = new Properties();
+        Properties p = WardenKafka.adminProperties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");

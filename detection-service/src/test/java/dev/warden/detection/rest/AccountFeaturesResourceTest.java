@@ -34,6 +34,10 @@ class AccountFeaturesResourceTest {
 
     @Test
     void unknownAccountIsAProblem404() {
+        // run first in a JVM, the state stores may still be starting (503): wait for them, not for the answer
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                given().auth().oauth2(WardenOidc.tokenFor("reviewer")).when().get("/api/accounts/{id}/features", "nobody")
+                        .statusCode() != 503);
         given().auth().oauth2(WardenOidc.tokenFor("reviewer"))
                 .when().get("/api/accounts/{id}/features", "nobody-" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));

@@ -16,4 +16,10 @@ public record DeliveryView(UUID id, UUID eventId, String accountId, String caseI
                 d.attempts, d.lastError, d.createdAt, d.nextAttemptAt, d.sentAt, d.subject, d.smtpMessageId,
                 d.resendOf, d.requestedBy);
     }
+
+    /** The same view showing {@code shown} as the recipient (a masked address in lists). */
+    public DeliveryView withRecipient(String shown) {
+        return new DeliveryView(id, eventId, accountId, caseId, shown, template, locale, status, attempts, lastError,
+                createdAt, nextAttemptAt, sentAt, subject, smtpMessageId, resendOf, requestedBy);
+    }
 }

@@ -21,6 +21,7 @@ import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.Mail;
 import dev.warden.testsupport.WardenSmtp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -78,9 +79,11 @@ class SmtpOutageTest {
         return account + "@example.org";
     }
 
-    /** Sum of a Prometheus metric's samples on /q/metrics (0 when absent). */
+    /** Sum of a Prometheus metric's samples on /q/metrics of the management port (0 when absent). */
     static double metric(String name) {
-        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String base = TestHTTPResourceManager.getManagementUri(); // ends with the management root path
+        String body = given().when().get(base + (base.endsWith("/q") ? "" : "/q") + "/metrics").then().statusCode(200)
+                .extract().asString();
         Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(body);
         double sum = 0;
         while (m.find()) {

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import dev.warden.cases.evidence.CustodyLog;
 import dev.warden.cases.evidence.CustodyRecord;
+import dev.warden.cases.evidence.EvidenceConfig;
 import dev.warden.cases.evidence.verify.PackageVerifier;
 import dev.warden.common.problem.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -33,6 +34,9 @@ public class PackageVerification {
     @Inject
     CustodyLog custody;
 
+    @Inject
+    EvidenceConfig evidenceConfig;
+
     @RegisterForReflection(targets = {Verdict.class, PackageVerifier.Problem.class})
     public record Verdict(boolean intact, String caseId, int items, int chainHeadSeq, String chainHead,
             boolean matchesLedger, Long exportCustodyRecordId, List<PackageVerifier.Problem> problems) {
@@ -40,7 +44,16 @@ public class PackageVerification {
 
     @Transactional
     public Verdict verify(InputStream zip, String actor) throws IOException {
-        PackageVerifier.Report r = PackageVerifier.verify(zip);
+        PackageVerifier.Report r;
+        try {
+            r = PackageVerifier.verify(zip, new PackageVerifier.Limits(evidenceConfig.verifyMaxEntryBytes(),
+                    evidenceConfig.verifyMaxTotalBytes(), evidenceConfig.verifyMaxEntries()));
+        } catch (PackageVerifier.LimitExceeded e) {
+            throw e.tooMany()
+                    ? ProblemException.unprocessable("body", e.getMessage())
+                    : new ProblemException(413, "Content Too Large", e.getMessage(),
+                            List.of(new dev.warden.common.problem.Problem.FieldError("body", e.getMessage())));
+        }
         List<PackageVerifier.Problem> problems = new ArrayList<>(r.problems());
         boolean matches = false;
         Long exportId = null;

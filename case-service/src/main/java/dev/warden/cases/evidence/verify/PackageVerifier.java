@@ -41,10 +41,39 @@ public final class PackageVerifier {
     private record ItemHeader(String caseId, int seq, String prev, String contentSha256) {
     }
 
+    /**
+     * What a package may inflate to: a ZIP bomb (a small upload that inflates to gigabytes) or a flood of
+     * entries stops at the first limit it crosses, before it can exhaust memory.
+     */
+    public record Limits(long maxEntryBytes, long maxTotalBytes, int maxEntries) {
+        /** For the offline tool: generous, but still finite. */
+        public static final Limits OFFLINE = new Limits(64L << 20, 16L << 30, 1_000_000);
+    }
+
+    /** The package crossed a {@link Limits limit}; {@link #tooMany()} for the entry count, else a size. */
+    public static final class LimitExceeded extends IOException {
+        private final boolean tooMany;
+
+        LimitExceeded(String message, boolean tooMany) {
+            super(message);
+            this.tooMany = tooMany;
+        }
+
+        public boolean tooMany() {
+            return tooMany;
+        }
+    }
+
     private PackageVerifier() {
     }
 
     public static Report verify(InputStream in) throws IOException {
+        return verify(in, Limits.OFFLINE);
+    }
+
+    public static Report verify(InputStream in, Limits limits) throws IOException {
+        long[] total = {0};
+        int entries = 0;
         Map<String, String> hashes = new HashMap<>();
         Map<String, ItemHeader> headers = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -52,18 +81,21 @@ public final class PackageVerifier {
         try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
+                if (++entries > limits.maxEntries()) {
+                    throw new LimitExceeded("the package has more than " + limits.maxEntries() + " entries", true);
+                }
                 String name = e.getName();
                 if (hashes.containsKey(name) || (CHECKSUMS.equals(name) && checksums != null)) {
                     problems.add(new Problem(name, "appears twice in the package"));
                 }
                 if (CHECKSUMS.equals(name)) {
-                    checksums = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                    checksums = new String(read(zip, name, limits, total), StandardCharsets.UTF_8);
                 } else if (name.startsWith("items/")) {
-                    byte[] bytes = zip.readAllBytes(); // one item at a time, never the package
+                    byte[] bytes = read(zip, name, limits, total); // one item at a time, never the package
                     hashes.put(name, Sha256.hex(bytes));
                     headers.put(name, header(new String(bytes, StandardCharsets.UTF_8)));
                 } else {
-                    hashes.put(name, digest(zip));
+                    hashes.put(name, digest(zip, name, limits, total));
                 }
             }
         } catch (java.util.zip.ZipException ex) {
@@ -170,14 +202,38 @@ public final class PackageVerifier {
         }
     }
 
-    private static String digest(InputStream in) throws IOException {
+    /** The entry's inflated bytes, counted against the limits as they inflate (never the declared size). */
+    private static byte[] read(InputStream in, String name, Limits limits, long[] total) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        stream(in, name, limits, total, out::write);
+        return out.toByteArray();
+    }
+
+    private static String digest(InputStream in, String name, Limits limits, long[] total) throws IOException {
         MessageDigest md = Sha256.newDigest();
+        stream(in, name, limits, total, md::update);
+        return Sha256.hex(md);
+    }
+
+    private interface Sink {
+        void accept(byte[] buf, int off, int len);
+    }
+
+    private static void stream(InputStream in, String name, Limits limits, long[] total, Sink sink) throws IOException {
         byte[] buf = new byte[64 * 1024];
+        long entry = 0;
         int n;
         while ((n = in.read(buf)) > 0) {
-            md.update(buf, 0, n);
+            entry += n;
+            total[0] += n;
+            if (entry > limits.maxEntryBytes()) {
+                throw new LimitExceeded(name + " inflates to more than " + limits.maxEntryBytes() + " bytes", false);
+            }
+            if (total[0] > limits.maxTotalBytes()) {
+                throw new LimitExceeded("the package inflates to more than " + limits.maxTotalBytes() + " bytes", false);
+            }
+            sink.accept(buf, 0, n);
         }
-        return Sha256.hex(md);
     }
 
 

@@ -34,6 +34,8 @@ import dev.warden.notify.delivery.DeliveryPage;
 import dev.warden.notify.delivery.DeliveryQueries;
 import dev.warden.notify.delivery.DeliveryReadView;
 import dev.warden.notify.delivery.DeliveryResender;
+import dev.warden.notify.delivery.DeliveryView;
+import dev.warden.notify.report.RecipientMask;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/deliveries")
@@ -65,8 +67,15 @@ public class DeliveryResource {
             @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") String page,
             @Parameter(description = "1..500") @QueryParam("size") @DefaultValue("50") String size) {
-        return queries.list(DeliveryFilter.parse(accountId, caseId, status, from, to),
+        DeliveryPage found = queries.list(DeliveryFilter.parse(accountId, caseId, status, from, to),
                 QueryParams.intParam("page", page, 0, Integer.MAX_VALUE), QueryParams.intParam("size", size, 1, 500));
+        // lists never carry full addresses: they page through many account holders at a time
+        return new DeliveryPage(found.items().stream().map(DeliveryResource::masked).toList(), found.page(),
+                found.size(), found.total());
+    }
+
+    private static DeliveryView masked(DeliveryView v) {
+        return v.withRecipient(RecipientMask.mask(v.recipient()));
     }
 
     @GET
@@ -76,7 +85,10 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "The delivery and its subject, text and HTML part")
     @APIResponse(responseCode = "404", description = "No such delivery, or a malformed id")
     public DeliveryDetail get(@PathParam("id") String id) {
-        return queries.read(PathIds.uuid("delivery", id), identity.getPrincipal().getName(), identity.getRoles());
+        DeliveryDetail detail = queries.read(PathIds.uuid("delivery", id), identity.getPrincipal().getName(), identity.getRoles());
+        // the full address only in this audited read, and only for legal and admin
+        return identity.hasRole(Roles.LEGAL) || identity.hasRole(Roles.ADMIN) ? detail
+                : new DeliveryDetail(masked(detail.delivery()), detail.content());
     }
 
     @GET

@@ -1,0 +1,69 @@
+package dev.warden.common.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the production profile refuses: local default or empty secrets, OIDC over plain http, Kafka
+ * without SASL_SSL, SMTP without TLS. Each problem names the setting; settings a service does not use
+ * (no datasource, no mailer) are not checked.
+ */
+public final class ProductionSafety {
+
+    static final String LOCAL_SECRET_SUFFIX = "-local-secret";
+    static final String LOCAL_DATASOURCE_PASSWORD = "warden";
+
+    private ProductionSafety() {
+    }
+
+    /** The problems of the configuration read through {@code config}; empty when it is fit for production. */
+    public static List<String> problems(Function<String, Optional<String>> config) {
+        List<String> problems = new ArrayList<>();
+        if (config.apply("quarkus.datasource.db-kind").isPresent()) {
+            secret(problems, config, "quarkus.datasource.password", LOCAL_DATASOURCE_PASSWORD);
+        }
+        for (String key : List.of("quarkus.oidc.credentials.secret", "quarkus.oidc.credentials.client-secret.value")) {
+            if (config.apply(key).isPresent()) {
+                secret(problems, config, key, null);
+            }
+        }
+        secret(problems, config, "warden.kafka.password", null);
+        String oidc = config.apply("quarkus.oidc.auth-server-url").orElse("");
+        if (!oidc.toLowerCase(Locale.ROOT).startsWith("https://")) {
+            problems.add("quarkus.oidc.auth-server-url is not https (" + (oidc.isEmpty() ? "empty" : oidc) + ")");
+        }
+        String protocol = config.apply("kafka.security.protocol").orElse("PLAINTEXT");
+        if (!"SASL_SSL".equalsIgnoreCase(protocol)) {
+            problems.add("kafka.security.protocol is " + protocol + ", not SASL_SSL");
+        }
+        if (config.apply("quarkus.mailer.host").isPresent()) {
+            boolean tls = Boolean.parseBoolean(config.apply("quarkus.mailer.tls").orElse("false"));
+            String startTls = config.apply("quarkus.mailer.start-tls").orElse("OPTIONAL");
+            if (!tls && !"REQUIRED".equalsIgnoreCase(startTls)) {
+                problems.add("SMTP without TLS: set quarkus.mailer.tls=true or quarkus.mailer.start-tls=REQUIRED"
+                        + " (start-tls is " + startTls + ")");
+            }
+        }
+        return problems;
+    }
+
+    private static void secret(List<String> problems, Function<String, Optional<String>> config, String key,
+            String localDefault) {
+        String value = config.apply(key).orElse("");
+        if (value.isBlank()) {
+            problems.add(key + " is empty");
+        } else if (value.equals(localDefault) || value.endsWith(LOCAL_SECRET_SUFFIX)) {
+            problems.add(key + " is the local default");
+        }
+    }
+
+    /** The one start-up message for {@code problems}. */
+    public static String message(List<String> problems) {
+        return "refusing to start with the production profile: " + String.join("; ", problems)
+                + ". Set secrets from the environment (e.g. QUARKUS_DATASOURCE_PASSWORD, WARDEN_KAFKA_PASSWORD); "
+                + "for a local run only, warden.security.allow-local-defaults=true starts anyway";
+    }
+}
