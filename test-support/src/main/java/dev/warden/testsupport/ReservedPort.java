@@ -7,8 +7,15 @@ import java.net.ServerSocket;
  * A free port number per name, kept in a system property: a Quarkus test profile and the test itself may
  * run in different class loaders (each with its own statics), but they agree on this number, so the
  * profile can point the application at a server the test then starts there.
+ * <p>
+ * The port is taken below Linux's ephemeral range (32768–60999): until the server runs, the application
+ * keeps connecting to it, and a port from that range can become the source port of such a connection
+ * (TCP self-connect), which then holds it and the server cannot bind.
  */
 public final class ReservedPort {
+
+    private static final int LOW = 20000;
+    private static final int HIGH = 32000;
 
     private ReservedPort() {
     }
@@ -20,12 +27,18 @@ public final class ReservedPort {
             if (known != null) {
                 return Integer.parseInt(known);
             }
-            try (ServerSocket s = new ServerSocket(0)) {
-                System.setProperty(key, String.valueOf(s.getLocalPort()));
-                return s.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+            for (int attempt = 0; attempt < 200; attempt++) {
+                int port = LOW + java.util.concurrent.ThreadLocalRandom.current().nextInt(HIGH - LOW);
+                try (ServerSocket s = new ServerSocket()) {
+                    s.setReuseAddress(true);
+                    s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                    System.setProperty(key, String.valueOf(port));
+                    return port;
+                } catch (IOException inUse) {
+                    // taken: try another
+                }
             }
+            throw new IllegalStateException("no free port in " + LOW + "-" + HIGH);
         }
     }
 }

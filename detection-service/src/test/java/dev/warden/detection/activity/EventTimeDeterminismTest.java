@@ -39,6 +39,7 @@ import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.WardenKafka;
 import dev.warden.detection.topology.ActivityTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
@@ -47,7 +48,9 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * once on 1 partition by one instance, once on 3 partitions with a restart in the middle that loses the
  * local state — and the two runs must emit exactly the same set of signal ids. Campaign news travels
  * through two repartitions, so in a backlog it reaches most members after their last message.
+ * A {@code @QuarkusTest} only to share the JVM's (authenticated) broker.
  */
+@QuarkusTest
 class EventTimeDeterminismTest {
 
     private static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
@@ -99,9 +102,8 @@ class EventTimeDeterminismTest {
             SimpleMeterRegistry metrics) {
         DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class).build()
                 .getConfigMapping(DetectionConfig.class);
-        Properties props = new Properties();
+        Properties props = WardenKafka.adminProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, WardenKafka.bootstrapServers());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
@@ -137,8 +139,7 @@ class EventTimeDeterminismTest {
     }
 
     private static List<ConsumerRecord<String, String>> readAll(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, WardenKafka.bootstrapServers());
+        Properties p = WardenKafka.adminProperties();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> out = new ArrayList<>();

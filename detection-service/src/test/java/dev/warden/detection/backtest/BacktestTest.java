@@ -1,4 +1,4 @@
-package dev.warden.detection.rules.backtest;
+package dev.warden.detection.backtest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,7 +99,7 @@ class BacktestTest {
         // the test broker keeps a week of activity
         post(Map.of("hours", 8000, "rules", List.of(live))).then().statusCode(422).body("errors.field", hasItem("hours"));
         given().auth().oauth2(WardenOidc.tokenFor("admin")).when().get("/api/rule-backtests/{id}", "not-a-uuid")
-                .then().statusCode(400).body("errors.field", hasItem("backtestId"));
+                .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(WardenOidc.tokenFor("admin")).when().get("/api/rule-backtests/{id}", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
     }

@@ -1,4 +1,4 @@
-package dev.warden.detection.rules.backtest.rest;
+package dev.warden.detection.backtest.rest;
 
 import java.net.URI;
 
@@ -19,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import dev.warden.common.rest.QueryParams;
+import dev.warden.common.rest.PathIds;
 import dev.warden.common.security.Roles;
-import dev.warden.detection.rules.backtest.BacktestRequest;
-import dev.warden.detection.rules.backtest.BacktestService;
-import dev.warden.detection.rules.backtest.BacktestView;
+import dev.warden.detection.backtest.BacktestRequest;
+import dev.warden.detection.backtest.BacktestService;
+import dev.warden.detection.backtest.BacktestView;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/rule-backtests")
@@ -54,9 +54,8 @@ public class BacktestResource {
     @Path("/{backtestId}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "A backtest: RUNNING, DONE with per-rule counts, precision and recall, or FAILED")
-    @APIResponse(responseCode = "400", description = "backtestId is not a UUID")
-    @APIResponse(responseCode = "404", description = "no such backtest on this instance")
+    @APIResponse(responseCode = "404", description = "no such backtest on this instance, or a malformed id")
     public BacktestView get(@PathParam("backtestId") String backtestId) {
-        return backtests.get(QueryParams.uuid("backtestId", backtestId));
+        return backtests.get(PathIds.uuid("backtest", backtestId));
     }
 }

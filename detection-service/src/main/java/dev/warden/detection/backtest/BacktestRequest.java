@@ -1,4 +1,4 @@
-package dev.warden.detection.rules.backtest;
+package dev.warden.detection.backtest;
 
 import java.util.List;
 import java.util.Set;

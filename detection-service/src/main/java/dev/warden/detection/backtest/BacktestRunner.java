@@ -1,4 +1,4 @@
-package dev.warden.detection.rules.backtest;
+package dev.warden.detection.backtest;
 
 import java.io.IOException;
 import java.nio.file.Files;
