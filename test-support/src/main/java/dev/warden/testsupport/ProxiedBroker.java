@@ -7,7 +7,6 @@ import java.util.Properties;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,6 +48,8 @@ public final class ProxiedBroker implements AutoCloseable {
             // the test kit binds the listener itself; the proxy learns where once the broker runs
             proxy.retarget(kit.brokers().values().iterator().next().boundPort(new ListenerName("EXTERNAL")));
             ProxiedBroker broker = new ProxiedBroker(kit, proxy);
+            // authenticated and authorized like the JVM's broker: the services' own principals and ACLs
+            WardenKafka.applyAcls(broker.bootstrapServers());
             try (Admin admin = Admin.create(broker.clientProperties())) {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
             }
@@ -94,7 +95,7 @@ public final class ProxiedBroker implements AutoCloseable {
 
     private Properties clientProperties() {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.putAll(WardenKafka.adminConfig(bootstrapServers()));
         return p;
     }
 
