@@ -27,4 +27,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..")
                 .check(MAIN);
     }
+
+    @Test
+    void onlyTheRestEdgeSpeaksInHttpProblems() {
+        noClasses().that().resideOutsideOfPackage("..rest..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.warden.common.problem..", "jakarta.ws.rs..")
+                .because("use cases throw DomainException; DomainProblems maps it to RFC 9457 at the edge")
+                .check(MAIN);
+    }
 }

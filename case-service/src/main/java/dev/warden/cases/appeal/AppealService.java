@@ -17,9 +17,9 @@ import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.config.PolicyConfig;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
+import dev.warden.cases.domain.DomainException;
 import dev.warden.cases.idempotency.IdempotencyKeys;
 import dev.warden.cases.outbox.OutboxWriter;
-import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.enforcement.EnforcementAction;
 import dev.warden.contracts.enforcement.EnforcementEvent;
@@ -60,17 +60,17 @@ public class AppealService {
 
     private AppealView file(AppealRequests.File req, String filedBy) {
         Decision d = Decision.<Decision>findByIdOptional(req.decisionId())
-                .orElseThrow(() -> ProblemException.notFound("decision", req.decisionId()));
+                .orElseThrow(() -> DomainException.notFound("decision", req.decisionId()));
         if (!APPEALABLE.contains(d.action)) {
-            throw ProblemException.unprocessable("decisionId", "a " + d.action + " decision cannot be appealed");
+            throw DomainException.unprocessable("decisionId", "a " + d.action + " decision cannot be appealed");
         }
         Instant now = clock.instant();
         if (now.isAfter(d.decidedAt.plus(config.appealWindow()))) {
-            throw ProblemException.unprocessable("decisionId", "the appeal window of " + config.appealWindow().toDays()
+            throw DomainException.unprocessable("decisionId", "the appeal window of " + config.appealWindow().toDays()
                     + " days after the decision has closed");
         }
         if (Appeal.count("decisionId", d.id) > 0) {
-            throw ProblemException.conflict("decision " + d.id + " has already been appealed");
+            throw DomainException.conflict("decision " + d.id + " has already been appealed");
         }
         Appeal a = new Appeal();
         a.id = UUID.randomUUID();
@@ -96,7 +96,7 @@ public class AppealService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AppealView get(UUID id) {
-        Appeal a = Appeal.<Appeal>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("appeal", id));
+        Appeal a = Appeal.<Appeal>findByIdOptional(id).orElseThrow(() -> DomainException.notFound("appeal", id));
         return view(a, Decision.findById(a.decisionId));
     }
 

@@ -16,7 +16,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import dev.warden.cases.audit.AuditTrail;
-import dev.warden.common.problem.ProblemException;
+import dev.warden.cases.domain.DomainException;
 
 /** The reviewers' work queue: filtered pages, atomic claim of the next case, assign and release. */
 @ApplicationScoped
@@ -182,7 +182,7 @@ public class CaseQueue {
     private static EnforcementCase load(UUID caseId, Long expectedVersion) {
         EnforcementCase c = EnforcementCase.require(caseId);
         if (expectedVersion != null && expectedVersion != c.version) {
-            throw ProblemException.conflict("case " + caseId + " is at version " + c.version + ", not " + expectedVersion);
+            throw DomainException.conflict("case " + caseId + " is at version " + c.version + ", not " + expectedVersion);
         }
         return c;
     }

@@ -14,7 +14,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import dev.warden.common.problem.ProblemException;
+import dev.warden.cases.domain.DomainException;
 
 /** The one open case of an account: collects its signals, decisions and notes. */
 @Entity
@@ -187,7 +187,7 @@ public class EnforcementCase extends PanacheEntityBase {
 
     /** The case, or a 404 problem naming it. */
     public static EnforcementCase require(UUID id) {
-        return EnforcementCase.<EnforcementCase>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("case", id));
+        return EnforcementCase.<EnforcementCase>findByIdOptional(id).orElseThrow(() -> DomainException.notFound("case", id));
     }
 
     /** The account's open case; a CLOSED case is never returned, so it never opens again. */

@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 
 import dev.warden.cases.account.Account;
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.common.problem.ProblemException;
+import dev.warden.cases.domain.DomainException;
 
 /** Accepts evidence found off the platform (a web shop selling newsletters over the messenger). */
 @ApplicationScoped
@@ -53,31 +53,31 @@ public class OffPlatformEvidence {
         URI url = parseUrl(s.url());
         Instant now = clock.instant();
         if (s.capturedAt().isAfter(now.plusSeconds(60))) {
-            throw ProblemException.invalid("capturedAt", "must not be in the future");
+            throw DomainException.invalid("capturedAt", "must not be in the future");
         }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(s.captureBase64());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("captureBase64", "is not valid base64");
+            throw DomainException.invalid("captureBase64", "is not valid base64");
         }
         if (bytes.length == 0) {
-            throw ProblemException.invalid("captureBase64", "must not be empty");
+            throw DomainException.invalid("captureBase64", "must not be empty");
         }
         if (bytes.length > config.maxCaptureBytes()) {
-            throw ProblemException.invalid("captureBase64",
+            throw DomainException.invalid("captureBase64",
                     "capture is " + bytes.length + " bytes, at most " + config.maxCaptureBytes() + " are accepted");
         }
         String actual = Canonical.sha256(bytes);
         if (!actual.equalsIgnoreCase(s.contentSha256())) {
-            throw ProblemException.unprocessable("contentSha256",
+            throw DomainException.unprocessable("contentSha256",
                     "does not match the uploaded capture (its SHA-256 is " + actual + ")");
         }
         String sourceId = "capture:" + Canonical.sha256((url + "\n" + s.capturedAt() + "\n" + actual)
                 .getBytes(StandardCharsets.UTF_8));
         String mediaType = s.mediaType() == null ? "application/octet-stream" : s.mediaType().strip().toLowerCase(java.util.Locale.ROOT);
         if (!config.captureMediaTypes().contains(mediaType)) {
-            throw ProblemException.unprocessable("mediaType", "'" + mediaType + "' is not an accepted capture type; accepted: "
+            throw DomainException.unprocessable("mediaType", "'" + mediaType + "' is not an accepted capture type; accepted: "
                     + String.join(", ", new java.util.TreeSet<>(config.captureMediaTypes())));
         }
         Optional<EvidenceItem> earlier = ledger.recorded(caseId, EvidenceKind.OFF_PLATFORM, sourceId);
@@ -113,7 +113,7 @@ public class OffPlatformEvidence {
         Map<String, Object> recorded = (Map<String, Object>) Canonical.parseBody(item.canonical).get("content");
         if (!Objects.equals(recorded.get("description"), description)
                 || !Objects.equals(recorded.get("captureMediaType"), mediaType)) {
-            throw ProblemException.conflict("this capture is already evidence item " + item.seq
+            throw DomainException.conflict("this capture is already evidence item " + item.seq
                     + " of the case, with another description or media type; evidence is never changed");
         }
         custody.record(item.caseId, submittedBy, CustodyRecord.Action.VIEW_LEDGER,
@@ -125,11 +125,11 @@ public class OffPlatformEvidence {
         try {
             URI u = new URI(raw);
             if (!("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())) || u.getHost() == null) {
-                throw ProblemException.invalid("url", "must be an absolute http(s) URL");
+                throw DomainException.invalid("url", "must be an absolute http(s) URL");
             }
             return u;
         } catch (java.net.URISyntaxException e) {
-            throw ProblemException.invalid("url", "is not a valid URL");
+            throw DomainException.invalid("url", "is not a valid URL");
         }
     }
 }

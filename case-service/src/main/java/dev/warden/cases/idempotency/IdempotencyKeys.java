@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import dev.warden.common.problem.ProblemException;
+import dev.warden.cases.domain.DomainException;
 import dev.warden.contracts.json.WardenJson;
 
 /**
@@ -43,7 +43,7 @@ public class IdempotencyKeys {
             return new Result<>(work.get(), false);
         }
         if (!KEY.matcher(key).matches()) {
-            throw ProblemException.invalid("header." + HEADER, "must be 1-128 visible ASCII characters");
+            throw DomainException.invalid("header." + HEADER, "must be 1-128 visible ASCII characters");
         }
         String hash = Sha256.hex(WardenJson.write(request));
         int claimed = em.createNativeQuery("INSERT INTO idempotency_key (actor, idem_key, request_hash, created_at) "
@@ -51,9 +51,9 @@ public class IdempotencyKeys {
                 .setParameter(1, actor).setParameter(2, key).setParameter(3, hash).setParameter(4, clock.instant())
                 .executeUpdate();
         if (claimed == 0) {
-            Object[] row = stored(actor, key).orElseThrow(() -> ProblemException.conflict("Idempotency-Key in use; retry"));
+            Object[] row = stored(actor, key).orElseThrow(() -> DomainException.conflict("Idempotency-Key in use; retry"));
             if (!hash.equals(row[0])) {
-                throw ProblemException.unprocessable("header." + HEADER,
+                throw DomainException.unprocessable("header." + HEADER,
                         "this key was already used for a different request");
             }
             return new Result<>(WardenJson.read((String) row[1], type), true);

@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.warden.cases.decision.Decision;
-import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.casework.CaseStatus;
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.common.problem.ProblemException;
+import dev.warden.cases.decision.Decision;
+import dev.warden.cases.decision.DecisionAction;
+import dev.warden.cases.domain.DomainException;
 
 /** The legal team's queue: fed by ESCALATE decisions, worked through its own statuses and notes. */
 @ApplicationScoped
@@ -48,14 +48,14 @@ public class Escalations {
     @Transactional
     public LegalEscalation get(UUID id) {
         return LegalEscalation.<LegalEscalation>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("escalation", id));
+                .orElseThrow(() -> DomainException.notFound("escalation", id));
     }
 
     @Transactional
     public LegalEscalation move(UUID id, EscalationStatus next) {
         LegalEscalation e = get(id);
         if (!e.status.mayMoveTo(next)) {
-            throw ProblemException.conflict("escalation " + id + " is " + e.status + " and cannot move to " + next);
+            throw DomainException.conflict("escalation " + id + " is " + e.status + " and cannot move to " + next);
         }
         e.status = next;
         e.updatedAt = clock.instant();

@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 
 import dev.warden.cases.account.Account;
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.common.problem.ProblemException;
+import dev.warden.cases.domain.DomainException;
 
 /** Places and releases legal holds; a released hold stays on record. */
 @ApplicationScoped
@@ -25,7 +25,7 @@ public class LegalHolds {
             EnforcementCase.require(caseId);
             targetId = caseId.toString(); // canonical lower case: retention compares it with the case id as text
         } else if (Account.findById(targetId) == null) {
-            throw ProblemException.notFound("account", targetId);
+            throw DomainException.notFound("account", targetId);
         }
         LegalHold h = new LegalHold();
         h.id = UUID.randomUUID();
@@ -40,9 +40,9 @@ public class LegalHolds {
 
     @Transactional
     public LegalHold release(UUID id, String by) {
-        LegalHold h = LegalHold.<LegalHold>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("hold", id));
+        LegalHold h = LegalHold.<LegalHold>findByIdOptional(id).orElseThrow(() -> DomainException.notFound("hold", id));
         if (!h.active()) {
-            throw ProblemException.conflict("hold " + id + " was already released by " + h.releasedBy);
+            throw DomainException.conflict("hold " + id + " was already released by " + h.releasedBy);
         }
         h.releasedBy = by;
         h.releasedAt = clock.instant();
@@ -58,7 +58,7 @@ public class LegalHolds {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("targetId", "a case hold needs a case id (UUID)");
+            throw DomainException.invalid("targetId", "a case hold needs a case id (UUID)");
         }
     }
 }

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.warden.cases.account.Account;
 import dev.warden.cases.account.Strike;
 import dev.warden.cases.audit.AuditTrail;
+import dev.warden.cases.domain.DomainException;
 import dev.warden.cases.signal.SignalRecord;
-import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 
@@ -59,7 +59,7 @@ public class PolicyService {
             return cached;
         }
         PolicyVersion v = PolicyVersion.<PolicyVersion>findByIdOptional(version)
-                .orElseThrow(() -> ProblemException.notFound("policy version", version));
+                .orElseThrow(() -> DomainException.notFound("policy version", version));
         PolicySet set = new PolicySet(v.version, parse(v.rules), v.comment, v.createdBy, v.createdAt);
         parsed.put(version, set);
         return set;
@@ -76,7 +76,7 @@ public class PolicyService {
         PolicyValidation.check(rules);
         PolicySet current = active();
         if (expectedVersion != null && expectedVersion != current.version()) {
-            throw ProblemException.conflict("policy is at version " + current.version() + ", not " + expectedVersion
+            throw DomainException.conflict("policy is at version " + current.version() + ", not " + expectedVersion
                     + "; reload and retry");
         }
         List<PolicyRule> versioned = assignRuleVersions(rules, current);
@@ -91,7 +91,7 @@ public class PolicyService {
             em.flush();
         } catch (PersistenceException e) {
             // another writer stored this version number first
-            throw ProblemException.conflict("policy changed concurrently; reload and retry");
+            throw DomainException.conflict("policy changed concurrently; reload and retry");
         }
         audit.record("POLICY_CHANGED", null, null, "policy:" + v.version,
                 "version " + v.version + " with " + versioned.size() + " rules: " + comment);

@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import dev.warden.cases.account.Account;
 import dev.warden.cases.account.Strike;
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.common.problem.ProblemException;
+import dev.warden.cases.domain.DomainException;
 
 @ApplicationScoped
 public class AccountQueries {
@@ -20,7 +20,7 @@ public class AccountQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AccountView view(String accountId) {
         Account a = Account.<Account>findByIdOptional(accountId)
-                .orElseThrow(() -> ProblemException.notFound("account", accountId));
+                .orElseThrow(() -> DomainException.notFound("account", accountId));
         var strikes = Strike.history(accountId).stream().map(s -> new AccountView.StrikeEntry(s.id, s.decisionId,
                 s.caseId, s.action, s.createdAt, s.clearedAt, s.clearedReason)).toList();
         var cases = EnforcementCase.<EnforcementCase>list("accountId = ?1 order by openedAt desc", accountId).stream()

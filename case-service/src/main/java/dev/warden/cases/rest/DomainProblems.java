@@ -12,10 +12,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.warden.cases.casework.CaseStatus;
 import dev.warden.cases.casework.CaseTransition;
-import dev.warden.cases.casework.DutyViolationException;
 import dev.warden.cases.casework.IllegalTransitionException;
+import dev.warden.cases.domain.DomainException;
 import dev.warden.cases.dsa.StatementRejectedException;
-import dev.warden.cases.dsa.SubmissionNotConfiguredException;
 import dev.warden.common.problem.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -39,22 +38,43 @@ public class DomainProblems {
     }
 
     @ServerExceptionMapper
-    public Response duty(DutyViolationException e, UriInfo uri) {
-        Problem p = new Problem(BLANK, "Forbidden", 403, e.getMessage(), path(uri), List.of());
-        return Response.status(403).type(Problem.MEDIA_TYPE).entity(p).build();
-    }
-
-    @ServerExceptionMapper
     public Response statement(StatementRejectedException e, UriInfo uri) {
         Problem p = new Problem(BLANK, "Unprocessable Content", 422, e.getMessage(), path(uri), e.errors().stream()
                 .map(f -> new Problem.FieldError("statementOfReasons." + f.field(), f.message())).toList());
         return Response.status(422).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
+    /** Every other domain refusal: the kind decides the status, the fields become {@code errors}. */
     @ServerExceptionMapper
-    public Response notConfigured(SubmissionNotConfiguredException e, UriInfo uri) {
-        Problem p = new Problem(BLANK, "Conflict", 409, e.getMessage(), path(uri), List.of());
-        return Response.status(409).type(Problem.MEDIA_TYPE).entity(p).build();
+    public Response domain(DomainException e, UriInfo uri) {
+        int status = status(e.kind());
+        Problem p = new Problem(BLANK, title(status), status, e.getMessage(), path(uri), e.fields().stream()
+                .map(f -> new Problem.FieldError(f.name(), f.message())).toList());
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case NOT_ALLOWED -> 403;
+            case MALFORMED -> 400;
+            case UNPROCESSABLE -> 422;
+            case TOO_LARGE -> 413;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 403 -> "Forbidden";
+            case 400 -> "Bad Request";
+            case 422 -> "Unprocessable Content";
+            case 413 -> "Content Too Large";
+            default -> "Service Unavailable";
+        };
     }
 
     private static String path(UriInfo uri) {

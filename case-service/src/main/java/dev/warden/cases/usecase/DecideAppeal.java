@@ -23,7 +23,7 @@ import dev.warden.cases.casework.DutyViolationException;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.decision.DecisionCommand;
-import dev.warden.common.problem.ProblemException;
+import dev.warden.cases.domain.DomainException;
 import dev.warden.contracts.enforcement.EnforcementAction;
 
 /**
@@ -51,12 +51,12 @@ public class DecideAppeal {
 
     @Transactional
     public AppealView decide(UUID appealId, AppealRequests.Verdict verdict, String reviewer, Long expectedVersion) {
-        Appeal a = Appeal.<Appeal>findByIdOptional(appealId).orElseThrow(() -> ProblemException.notFound("appeal", appealId));
+        Appeal a = Appeal.<Appeal>findByIdOptional(appealId).orElseThrow(() -> DomainException.notFound("appeal", appealId));
         if (expectedVersion != null && expectedVersion != a.version) {
-            throw ProblemException.conflict("appeal " + appealId + " is at version " + a.version + ", not " + expectedVersion);
+            throw DomainException.conflict("appeal " + appealId + " is at version " + a.version + ", not " + expectedVersion);
         }
         if (a.status != AppealStatus.RECEIVED) {
-            throw ProblemException.conflict("appeal " + appealId + " was already decided: " + a.status);
+            throw DomainException.conflict("appeal " + appealId + " was already decided: " + a.status);
         }
         Decision d = Decision.findById(a.decisionId);
         if (reviewer.equals(d.actor) || reviewer.equals(d.confirmedBy)) {

@@ -21,9 +21,7 @@ import dev.warden.cases.account.AccountStatus;
 import dev.warden.cases.audit.AuditTrail;
 import dev.warden.cases.casework.Actor;
 import dev.warden.cases.casework.CaseTransition;
-import dev.warden.cases.casework.DutyViolationException;
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.cases.casework.IllegalTransitionException;
 import dev.warden.cases.config.PolicyConfig;
 import dev.warden.cases.decision.BulkDecisionRequest;
 import dev.warden.cases.decision.BulkDecisionResult;
@@ -33,10 +31,11 @@ import dev.warden.cases.decision.DecisionCommand;
 import dev.warden.cases.decision.DecisionRequest;
 import dev.warden.cases.decision.DecisionView;
 import dev.warden.cases.decision.Decisions;
+import dev.warden.cases.domain.DomainException;
+import dev.warden.cases.dsa.StatementRejectedException;
+import dev.warden.cases.dsa.SubmissionNotConfiguredException;
 import dev.warden.cases.duty.SeparationOfDuties;
 import dev.warden.cases.idempotency.IdempotencyKeys;
-import dev.warden.common.problem.Problem;
-import dev.warden.common.problem.ProblemException;
 
 /**
  * A reviewer decides a case, one or many at a time, or confirms / rejects a proposed ban. Each call is
@@ -84,11 +83,11 @@ public class DecideCase {
         return idempotency.once(actor.name(), idempotencyKey, req, BulkDecisionResult.class, () -> {
             List<UUID> ids = req.caseIds();
             if (ids.stream().distinct().count() != ids.size()) {
-                throw ProblemException.unprocessable("caseIds", "must not contain duplicates");
+                throw DomainException.unprocessable("caseIds", "must not contain duplicates");
             }
             DecisionRequest each = new DecisionRequest(req.action(), req.reasonCode(), req.reasonText(), req.restrictFor());
-            List<Problem.FieldError> refused = new ArrayList<>();
-            int status = 0;
+            List<DomainException.Field> refused = new ArrayList<>();
+            DomainException.Kind kind = null;
             List<EnforcementCase> cases = new ArrayList<>();
             List<Instant> untils = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
@@ -96,16 +95,16 @@ public class DecideCase {
                     EnforcementCase c = load(ids.get(i), null);
                     untils.add(check(c, Account.findById(c.accountId), each, actor, false));
                     cases.add(c);
-                } catch (DutyViolationException | IllegalTransitionException | ProblemException e) {
-                    int s = e instanceof DutyViolationException ? 403 : e instanceof ProblemException p ? p.status() : 409;
-                    status = status == 0 ? s : status;
-                    refused.add(new Problem.FieldError("caseIds[" + i + "]", ids.get(i) + ": " + e.getMessage()));
+                } catch (StatementRejectedException | SubmissionNotConfiguredException e) {
+                    throw e; // about the decision as a whole, not about this case
+                } catch (DomainException e) {
+                    kind = kind == null ? e.kind() : kind;
+                    refused.add(new DomainException.Field("caseIds[" + i + "]", ids.get(i) + ": " + e.getMessage()));
                 }
             }
             if (!refused.isEmpty()) {
-                throw new ProblemException(status, status == 403 ? "Forbidden" : status == 404 ? "Not Found" : "Conflict",
-                        refused.size() + " of " + ids.size() + " cases may not take this decision, so none was decided: "
-                                + refused.get(0).field() + " " + refused.get(0).message(), refused);
+                throw DomainException.of(kind, refused.size() + " of " + ids.size() + " cases may not take this decision, so none was decided: "
+                                + refused.get(0).name() + " " + refused.get(0).message(), refused);
             }
             List<Decision> decided = new ArrayList<>();
             for (int i = 0; i < cases.size(); i++) {
@@ -154,20 +153,20 @@ public class DecideCase {
     /** Every rule a reviewer's decision must pass; returns the restriction's end (RESTRICT) or null. */
     private Instant check(EnforcementCase c, Account account, DecisionRequest req, Actor actor, boolean respectAssignee) {
         if (respectAssignee && c.assignee != null && !c.assignee.equals(actor.name())) {
-            throw ProblemException.conflict("case " + c.id + " is assigned to " + c.assignee);
+            throw DomainException.conflict("case " + c.id + " is assigned to " + c.assignee);
         }
         c.require(proposes(c, req) ? CaseTransition.PROPOSE : Decisions.transitionFor(req.action()));
         if (req.action() == DecisionAction.REINSTATE && account.status == AccountStatus.ACTIVE) {
-            throw ProblemException.conflict("account " + account.id + " is not under any enforcement");
+            throw DomainException.conflict("account " + account.id + " is not under any enforcement");
         }
         if (req.action() == DecisionAction.BAN && account.status == AccountStatus.BANNED) {
-            throw ProblemException.conflict("account " + account.id + " is already banned");
+            throw DomainException.conflict("account " + account.id + " is already banned");
         }
         SeparationOfDuties.checkDecision(c, account, req.action(), actor, clock.instant());
         if (req.action() == DecisionAction.RESTRICT) {
             return clock.instant().plus(restriction(req.restrictFor()));
         } else if (req.restrictFor() != null) {
-            throw ProblemException.invalid("restrictFor", "only allowed with action RESTRICT");
+            throw DomainException.invalid("restrictFor", "only allowed with action RESTRICT");
         }
         return null;
     }
@@ -198,7 +197,7 @@ public class DecideCase {
         try {
             em.flush(); // surface a concurrent change of the case or account now, as a 409
         } catch (OptimisticLockException | StaleStateException e) {
-            throw ProblemException.conflict((caseId == null ? "a case" : "case " + caseId)
+            throw DomainException.conflict((caseId == null ? "a case" : "case " + caseId)
                     + " was changed concurrently; reload it and decide again");
         }
     }
@@ -206,7 +205,7 @@ public class DecideCase {
     private static EnforcementCase load(UUID caseId, Long expectedVersion) {
         EnforcementCase c = EnforcementCase.require(caseId);
         if (expectedVersion != null && expectedVersion != c.version) {
-            throw ProblemException.conflict("case " + caseId + " is at version " + c.version + ", not "
+            throw DomainException.conflict("case " + caseId + " is at version " + c.version + ", not "
                     + expectedVersion + "; reload it and decide again");
         }
         return c;
@@ -214,16 +213,16 @@ public class DecideCase {
 
     static Duration restriction(String text) {
         if (text == null) {
-            throw ProblemException.invalid("restrictFor", "is required for RESTRICT (ISO-8601 duration, e.g. P7D)");
+            throw DomainException.invalid("restrictFor", "is required for RESTRICT (ISO-8601 duration, e.g. P7D)");
         }
         Duration d;
         try {
             d = Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("restrictFor", "must be an ISO-8601 duration such as P7D");
+            throw DomainException.invalid("restrictFor", "must be an ISO-8601 duration such as P7D");
         }
         if (d.isNegative() || d.isZero() || d.compareTo(MAX_RESTRICTION) > 0) {
-            throw ProblemException.invalid("restrictFor", "must be positive and at most 365 days");
+            throw DomainException.invalid("restrictFor", "must be positive and at most 365 days");
         }
         return d;
     }

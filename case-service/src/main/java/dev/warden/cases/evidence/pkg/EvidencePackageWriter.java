@@ -31,12 +31,12 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import dev.warden.cases.domain.DomainException;
 import dev.warden.cases.evidence.Canonical;
 import dev.warden.cases.evidence.CustodyLog;
 import dev.warden.cases.evidence.CustodyRecord;
 import dev.warden.cases.evidence.EvidenceConfig;
 import dev.warden.cases.evidence.verify.PackageVerifier;
-import dev.warden.common.problem.ProblemException;
 import dev.warden.contracts.json.WardenJson;
 
 /**
@@ -79,7 +79,7 @@ public class EvidencePackageWriter {
             ps.setObject(1, caseId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ProblemException.notFound("case", caseId);
+                    throw DomainException.notFound("case", caseId);
                 }
                 return new CaseInfo(caseId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7),

@@ -13,11 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.warden.cases.domain.DomainException;
 import dev.warden.cases.evidence.CustodyLog;
 import dev.warden.cases.evidence.CustodyRecord;
 import dev.warden.cases.evidence.EvidenceConfig;
 import dev.warden.cases.evidence.verify.PackageVerifier;
-import dev.warden.common.problem.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -50,9 +50,8 @@ public class PackageVerification {
                     evidenceConfig.verifyMaxTotalBytes(), evidenceConfig.verifyMaxEntries()));
         } catch (PackageVerifier.LimitExceeded e) {
             throw e.tooMany()
-                    ? ProblemException.unprocessable("body", e.getMessage())
-                    : new ProblemException(413, "Content Too Large", e.getMessage(),
-                            List.of(new dev.warden.common.problem.Problem.FieldError("body", e.getMessage())));
+                    ? DomainException.unprocessable("body", e.getMessage())
+                    : DomainException.tooLarge("body", e.getMessage());
         }
         List<PackageVerifier.Problem> problems = new ArrayList<>(r.problems());
         boolean matches = false;
@@ -89,7 +88,7 @@ public class PackageVerification {
                         + " was never handed out in an export of this case (items dropped from the end?)"));
             }
         } else if (problems.isEmpty()) {
-            throw ProblemException.unprocessable("package", "holds no evidence items");
+            throw DomainException.unprocessable("package", "holds no evidence items");
         }
         boolean intact = r.intact() && matches && exportId != null;
         custody.record(caseId, actor, CustodyRecord.Action.VERIFY_PACKAGE, intact ? "intact" : problems.size()
