@@ -53,9 +53,10 @@ class OutboxRecoveryIT {
                 UUID secondCase = reviewCase(second);
 
                 broker.stopBroker();
-                decisions.add(decide(cases, firstCase, "{\"action\":\"BAN\",\"reasonCode\":\"BULK_MESSAGING\",\"reasonText\":\"outage 1\"}"));
-                decisions.add(decide(cases, secondCase, "{\"action\":\"WARN\",\"reasonCode\":\"BULK_MESSAGING\",\"reasonText\":\"outage 2\"}"));
-                decisions.add(decide(cases, firstCase, "{\"action\":\"REINSTATE\",\"reasonCode\":\"FALSE_POSITIVE\",\"reasonText\":\"outage 3\"}"));
+                decisions.add(decide(cases, firstCase, "olivia", "reviewer", "{\"action\":\"BAN\",\"reasonCode\":\"BULK_MESSAGING\",\"reasonText\":\"outage 1\"}"));
+                decisions.add(decide(cases, secondCase, "olivia", "reviewer", "{\"action\":\"WARN\",\"reasonCode\":\"BULK_MESSAGING\",\"reasonText\":\"outage 2\"}"));
+                // reversing a ban takes a senior reviewer who did not impose it (separation of duties)
+                decisions.add(decide(cases, firstCase, "sara", "senior-reviewer", "{\"action\":\"REINSTATE\",\"reasonCode\":\"FALSE_POSITIVE\",\"reasonText\":\"outage 3\"}"));
 
                 // the relay tries, fails and keeps every event
                 await().atMost(Duration.ofSeconds(30)).until(() -> failedAttempts(first, second) > 0);
@@ -95,8 +96,8 @@ class OutboxRecoveryIT {
         return await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(account), id -> id != null);
     }
 
-    private static UUID decide(ServiceProcess cases, UUID caseId, String body) {
-        String id = given().baseUri(cases.url()).auth().oauth2(WardenOidc.token("olivia", "reviewer"))
+    private static UUID decide(ServiceProcess cases, UUID caseId, String user, String role, String body) {
+        String id = given().baseUri(cases.url()).auth().oauth2(WardenOidc.token(user, role))
                 .contentType(ContentType.JSON).body(body)
                 .when().post("/api/cases/{id}/decisions", caseId)
                 .then().statusCode(201).extract().path("id");
