@@ -398,17 +398,16 @@ public class WardenTool {
             result.setProperty("mails", Long.toString(c.mailsSent()));
             result.setProperty("precision", String.format("%.2f", precision));
             result.setProperty("recall", String.format("%.2f", recall));
-            try (var ps = cases.prepareStatement("SELECT c.id, a.id, a.contact_email, a.locale FROM enforcement_case c "
-                    + "JOIN account a ON a.id = c.account_id WHERE a.status = 'BANNED' AND a.id LIKE ? "
-                    + "AND a.contact_email IS NOT NULL "
-                    + "ORDER BY c.opened_at LIMIT 1")) {
+            // a ban whose mail went out (accounts banned before their registration arrived have no address)
+            try (var ps = notes.prepareStatement("SELECT case_id, account_id, recipient, locale FROM delivery "
+                    + "WHERE template = 'banned' AND status = 'SENT' AND account_id LIKE ? ORDER BY created_at LIMIT 1")) {
                 ps.setString(1, like);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         result.setProperty("case", rs.getString(1));
                         result.setProperty("account", rs.getString(2));
-                        result.setProperty("email", rs.getString(3) == null ? "" : rs.getString(3));
-                        result.setProperty("locale", rs.getString(4) == null ? "" : rs.getString(4));
+                        result.setProperty("email", rs.getString(3));
+                        result.setProperty("locale", rs.getString(4));
                     }
                 }
             }
