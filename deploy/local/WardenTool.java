@@ -16,15 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,14 +51,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import dev.warden.contracts.activity.ActivityEvent;
+import dev.warden.contracts.json.WardenJson;
+import dev.warden.simulator.Label;
+import dev.warden.simulator.Persona;
+import dev.warden.simulator.Scenario;
+import dev.warden.simulator.TrafficGenerator;
+
 /**
  * Helper of deploy/local/warden, run as a single-file program ({@code java WardenTool.java ...}) with
- * kafka-clients and the PostgreSQL driver from .warden/ on the class path. Sub-commands:
+ * the simulator module's jar and libraries, kafka-clients and the PostgreSQL driver on the class path. Sub-commands:
  * <ul>
  * <li>{@code topics} creates the Warden topics (explicit partition counts), checks them and creates the
  * ACLs of deploy/kafka/warden-acls.txt;</li>
  * <li>{@code pg-init} creates the services' databases;</li>
- * <li>{@code scenario} sends the fixed local scenario to warden.activity.v1 and follows it to bans and mails;</li>
+ * <li>{@code scenario} sends the simulator's default scenario to warden.activity.v1 and follows it to bans and mails;</li>
  * <li>{@code smoke} runs the end-to-end checks of {@code warden --smoke}.</li>
  * </ul>
  * Errors end with one clear line on stderr and exit code 1, never a stack trace.
@@ -233,154 +238,6 @@ public class WardenTool {
 
     // ---------------------------------------------------------------------------------- scenario
 
-    enum Kind { NORMAL, NEW_NORMAL, BULK, BOT, NEWSLETTER }
-
-    record Account(String id, Kind kind, String email) {
-        boolean violator() {
-            return kind == Kind.BULK || kind == Kind.BOT;
-        }
-    }
-
-    record Event(Instant at, String key, String json) {
-    }
-
-    /**
-     * The fixed local scenario (until the simulator of the detection work replaces it): the same
-     * population and behaviour every run (seeded), with account ids unique per run so that each run
-     * produces fresh cases. Ground truth: bulk senders and bots violate the terms; normal users,
-     * new normal users and (business) newsletter senders do not warrant an automatic ban.
-     */
-    static List<Account> population(String run) {
-        int normal = Integer.parseInt(conf("scenario.normal", "2400"));
-        int fresh = Integer.parseInt(conf("scenario.new", "300"));
-        int bulk = Integer.parseInt(conf("scenario.bulk", "120"));
-        int bots = Integer.parseInt(conf("scenario.bots", "120"));
-        int news = Integer.parseInt(conf("scenario.newsletters", "60"));
-        List<Account> list = new ArrayList<>();
-        add(list, run, Kind.NORMAL, "user", normal);
-        add(list, run, Kind.NEW_NORMAL, "newuser", fresh);
-        add(list, run, Kind.BULK, "bulk", bulk);
-        add(list, run, Kind.BOT, "bot", bots);
-        add(list, run, Kind.NEWSLETTER, "shop", news);
-        return list;
-    }
-
-    static void add(List<Account> list, String run, Kind kind, String prefix, int n) {
-        for (int i = 1; i <= n; i++) {
-            String local = prefix + "-" + i;
-            list.add(new Account("acc:" + run + ":" + local, kind, local + "." + run + "@example.org"));
-        }
-    }
-
-    static List<Event> events(List<Account> accounts, Instant start, Duration span, Random rnd) {
-        List<Event> out = new ArrayList<>();
-        long spanMs = span.toMillis();
-        String[] countries = {"DE", "DE", "GB", "FR", "ES", "IT", "NL", "BR", "IN", "US"};
-        String[] locales = {"de-DE", "de", "en-GB", "fr", "es", "it", "nl", "pt-BR", "en-IN", "en-US"};
-        for (Account a : accounts) {
-            int c = rnd.nextInt(countries.length);
-            switch (a.kind()) {
-                case NORMAL -> {
-                    // long-standing private users: a few direct and group messages, mostly to contacts, replies
-                    int n = 1 + rnd.nextInt(6);
-                    for (int i = 0; i < n; i++) {
-                        boolean group = rnd.nextInt(5) == 0;
-                        int rc = group ? 3 + rnd.nextInt(20) : 1;
-                        out.add(msg(a, start.plusMillis(rnd.nextLong(spanMs)), "OFFICIAL_APP", group ? "GROUP" : "DIRECT",
-                                rc, Math.max(0, rc - rnd.nextInt(2)), rnd.nextInt(3) == 0, 0, rnd));
-                    }
-                    if (rnd.nextInt(200) == 0) {
-                        out.add(report(a, start.plusMillis(rnd.nextLong(spanMs)), rnd));
-                    }
-                }
-                case NEW_NORMAL -> {
-                    // registered minutes ago, says hello to a handful of contacts
-                    Instant reg = start.minusSeconds(60 + rnd.nextInt(600));
-                    out.add(registered(a, reg, "PRIVATE", "OFFICIAL_APP", countries[c], locales[c]));
-                    int n = 2 + rnd.nextInt(8);
-                    for (int i = 0; i < n; i++) {
-                        out.add(msg(a, start.plusMillis(rnd.nextLong(spanMs)), "OFFICIAL_APP", "DIRECT", 1,
-                                rnd.nextInt(4) == 0 ? 0 : 1, rnd.nextBoolean(), 0, rnd));
-                    }
-                }
-                case BULK -> {
-                    // "registered five minutes ago, tried to send 100 messages in 15 seconds"
-                    Instant reg = start.minusSeconds(30 + rnd.nextInt(600));
-                    out.add(registered(a, reg, "PRIVATE", rnd.nextBoolean() ? "UNOFFICIAL_CLIENT" : "OFFICIAL_APP",
-                            countries[c], locales[c]));
-                    int n = 12 + rnd.nextInt(90);
-                    Instant burst = start.plusMillis(rnd.nextLong(Math.max(1, spanMs - 20_000)));
-                    long burstMs = 5_000 + rnd.nextInt(25_000);
-                    String fp = hex(rnd, 16);
-                    for (int i = 0; i < n; i++) {
-                        int rc = 5 + rnd.nextInt(60);
-                        out.add(msg(a, burst.plusMillis(i * burstMs / n), "UNOFFICIAL_CLIENT", rnd.nextBoolean() ? "BROADCAST" : "DIRECT",
-                                rc, rnd.nextInt(2), false, rnd.nextInt(3), fp, rnd));
-                    }
-                }
-                case BOT -> {
-                    // established accounts driven by a script: machine-regular cadence, one stranger at a time
-                    long every = 1_500 + rnd.nextInt(1_000);
-                    Instant t = start.plusMillis(rnd.nextLong(5_000));
-                    String fp = hex(rnd, 16);
-                    for (int i = 0; t.isBefore(start.plus(span)); i++, t = t.plusMillis(every)) {
-                        out.add(msg(a, t, "UNOFFICIAL_CLIENT", "DIRECT", 1, 0, false, 0, fp, rnd));
-                    }
-                }
-                case NEWSLETTER -> {
-                    // business accounts sending their newsletter through the business API
-                    Instant reg = start.minusSeconds(60 + rnd.nextInt(600));
-                    out.add(registered(a, reg, "BUSINESS", "BUSINESS_API", countries[c], locales[c]));
-                    int n = 10 + rnd.nextInt(10);
-                    Instant burst = start.plusMillis(rnd.nextLong(Math.max(1, spanMs - 20_000)));
-                    String fp = hex(rnd, 16);
-                    for (int i = 0; i < n; i++) {
-                        int rc = 100 + rnd.nextInt(156);
-                        out.add(msg(a, burst.plusMillis(i * 1_000L), "BUSINESS_API", "BROADCAST", rc, rnd.nextInt(rc / 4),
-                                false, 0, fp, rnd));
-                    }
-                }
-            }
-        }
-        out.sort(Comparator.comparing(Event::at));
-        return out;
-    }
-
-    static Event registered(Account a, Instant at, String type, String client, String country, String locale) {
-        return new Event(at, a.id(), "{\"eventId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"" + a.id()
-                + "\",\"type\":\"ACCOUNT_REGISTERED\",\"occurredAt\":\"" + at + "\",\"accountType\":\"" + type
-                + "\",\"clientType\":\"" + client + "\",\"country\":\"" + country + "\",\"contactEmail\":\"" + a.email()
-                + "\",\"locale\":\"" + locale + "\"}");
-    }
-
-    static Event msg(Account a, Instant at, String client, String chat, int recipients, int inContacts, boolean reply,
-            int forwards, Random rnd) {
-        return msg(a, at, client, chat, recipients, inContacts, reply, forwards, hex(rnd, 16), rnd);
-    }
-
-    static Event msg(Account a, Instant at, String client, String chat, int recipients, int inContacts, boolean reply,
-            int forwards, String fingerprint, Random rnd) {
-        return new Event(at, a.id(), "{\"eventId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"" + a.id()
-                + "\",\"type\":\"MESSAGE_SENT\",\"occurredAt\":\"" + at + "\",\"clientType\":\"" + client
-                + "\",\"chatType\":\"" + chat + "\",\"recipientCount\":" + recipients + ",\"recipientsInContacts\":"
-                + Math.min(inContacts, recipients) + ",\"contentFingerprint\":\"" + fingerprint + "\",\"forwardCount\":"
-                + forwards + ",\"isReply\":" + reply + "}");
-    }
-
-    static Event report(Account a, Instant at, Random rnd) {
-        return new Event(at, a.id(), "{\"eventId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"" + a.id()
-                + "\",\"type\":\"USER_REPORT\",\"occurredAt\":\"" + at + "\",\"reporterAccountId\":\"acc:reporter-"
-                + rnd.nextInt(1000) + "\",\"reportReason\":\"SPAM\"}");
-    }
-
-    static String hex(Random rnd, int bytes) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < bytes; i++) {
-            sb.append(String.format("%02x", rnd.nextInt(256)));
-        }
-        return sb.toString();
-    }
-
     record Counts(long signals, long cases, long bans, long mailsSent, long mailsPending) {
     }
 
@@ -403,27 +260,40 @@ public class WardenTool {
                 count(notes, "SELECT count(*) FROM delivery WHERE status IN ('PENDING','FAILED') AND account_id LIKE ?", like));
     }
 
+    /**
+     * The simulator's default scenario (same population and behaviour every run for a seed), one hour of
+     * event time ending now, with a run prefix so that each run's account ids, and so its cases, are fresh.
+     * Sent as the messaging platform's own Kafka principal; then followed to bans and mails.
+     */
     static void scenario() throws Exception {
         String run = conf("run", Long.toString(System.currentTimeMillis() / 1000 % 100_000_000, 36));
         Path out = Path.of(conf("out", ".warden/run/scenario.properties"));
-        long seed = Long.parseLong(conf("seed", "20261122"));
-        Duration span = Duration.ofSeconds(Long.parseLong(conf("scenario.seconds", "60")));
-        int rate = Integer.parseInt(conf("rate", "1500"));
+        Path labelsFile = Path.of(conf("labels", out.resolveSibling("labels.jsonl").toString()));
+        long seed = Long.parseLong(conf("seed", "42"));
+        int accounts = Integer.parseInt(conf("scenario.accounts", "3000"));
+        Duration span = Duration.parse(conf("scenario.duration", "PT1H"));
+        int rate = Integer.parseInt(conf("rate", "5000"));
         Duration settle = Duration.ofSeconds(Long.parseLong(conf("settle.seconds", "150")));
         boolean tty = "true".equals(conf("tty", System.console() != null ? "true" : "false"));
         long printEvery = tty ? 1_000_000_000L : 5_000_000_000L;
 
-        Random rnd = new Random(seed);
-        List<Account> accounts = population(run);
-        // events happen "now": the scenario's minute ends at the moment the generator starts
-        Instant start = Instant.now().minus(span);
-        List<Event> events = events(accounts, start, span, rnd);
-        Map<Kind, Long> byKind = new LinkedHashMap<>();
-        accounts.forEach(a -> byKind.merge(a.kind(), 1L, Long::sum));
-        System.out.printf("scenario run %s: %d accounts %s, %d events over %d s of event time%n", run, accounts.size(),
-                byKind, events.size(), span.toSeconds());
+        Scenario scenario = Scenario.defaults(seed, accounts, Instant.now().minus(span)).withDuration(span).withRun(run);
+        List<ActivityEvent> events = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        new TrafficGenerator(scenario).generate(events::add, labels::add);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (var w = Files.newBufferedWriter(labelsFile)) {
+            for (Label l : labels) {
+                w.write(WardenJson.write(l));
+                w.newLine();
+            }
+        }
+        Map<Persona, Long> byPersona = new TreeMap<>();
+        labels.forEach(l -> byPersona.merge(l.persona(), 1L, Long::sum));
+        System.out.printf("scenario run %s (simulator, seed %d): %d accounts %s, %d events over %s of event time; labels in %s%n",
+                run, seed, accounts, byPersona, events.size(), span, labelsFile);
 
-        String like = "acc:" + run + ":%";
+        String like = scenario.accountId(0).replaceAll("-0$", "-%");
         // the messaging platform's own principal: it may write activity, nothing that decides
         Properties pp = client("platform");
         pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -434,15 +304,14 @@ public class WardenTool {
         pp.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        long expectedBans = accounts.stream().filter(a -> a.kind() == Kind.BULK).count();
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp);
                 Connection cases = db("warden_cases");
                 Connection notes = db("warden_notifications")) {
             long lastPrint = 0;
             for (int i = 0; i < events.size(); i++) {
-                Event e = events.get(i);
-                producer.send(new ProducerRecord<>("warden.activity.v1", e.key(), e.json()), (md, ex) -> {
+                ActivityEvent e = events.get(i);
+                producer.send(new ProducerRecord<>("warden.activity.v1", e.accountId(), WardenJson.write(e)), (md, ex) -> {
                     if (ex == null) {
                         acked.incrementAndGet();
                     } else {
@@ -479,10 +348,6 @@ public class WardenTool {
                     prev = c;
                     stableSince = System.nanoTime();
                 }
-                boolean done = c.bans() >= expectedBans && c.mailsPending() == 0 && c.mailsSent() >= c.bans();
-                if (done && System.nanoTime() - stableSince > 3_000_000_000L) {
-                    break;
-                }
                 if (c.bans() > 0 && c.mailsPending() == 0 && System.nanoTime() - stableSince > 20_000_000_000L) {
                     break;
                 }
@@ -500,21 +365,26 @@ public class WardenTool {
                     }
                 }
             }
-            long tp = accounts.stream().filter(a -> a.violator() && banned.contains(a.id())).count();
-            long fp = accounts.stream().filter(a -> !a.violator() && banned.contains(a.id())).count();
-            long violators = accounts.stream().filter(Account::violator).count();
-            Map<Kind, Long> bannedByKind = new LinkedHashMap<>();
-            for (Kind k : Kind.values()) {
-                bannedByKind.put(k, accounts.stream().filter(a -> a.kind() == k && banned.contains(a.id())).count());
+            Set<String> violators = new java.util.HashSet<>();
+            Map<Persona, Long> bannedByPersona = new TreeMap<>();
+            for (Label l : labels) {
+                if (!l.violations().isEmpty()) {
+                    violators.add(l.accountId());
+                }
+                if (banned.contains(l.accountId())) {
+                    bannedByPersona.merge(l.persona(), 1L, Long::sum);
+                }
             }
+            long tp = banned.stream().filter(violators::contains).count();
+            long fp = banned.size() - tp;
             double precision = banned.isEmpty() ? 0 : (double) tp / banned.size();
-            double recall = violators == 0 ? 0 : (double) tp / violators;
-            System.out.printf("ground truth: %d violators (bulk %d, bots %d); automatic bans by kind %s%n", violators,
-                    byKind.getOrDefault(Kind.BULK, 0L), byKind.getOrDefault(Kind.BOT, 0L), bannedByKind);
+            double recall = violators.isEmpty() ? 0 : (double) tp / violators.size();
+            System.out.printf("ground truth (labels): %d violators; automatic bans by persona %s%n", violators.size(),
+                    bannedByPersona);
             System.out.printf("automatic bans: precision %.2f (%d of %d correct, %d false positives), recall %.2f (%d of %d violators)%n",
-                    precision, tp, banned.size(), fp, recall, tp, violators);
+                    precision, tp, banned.size(), fp, recall, tp, violators.size());
             if (c.cases() > c.bans()) {
-                System.out.printf("review queue: %d open cases without automatic ban (e.g. business newsletters)%n",
+                System.out.printf("review queue: %d open cases without automatic ban (below the auto-ban level)%n",
                         c.cases() - c.bans());
             }
 
@@ -528,16 +398,16 @@ public class WardenTool {
             result.setProperty("mails", Long.toString(c.mailsSent()));
             result.setProperty("precision", String.format("%.2f", precision));
             result.setProperty("recall", String.format("%.2f", recall));
-            try (var ps = cases.prepareStatement("SELECT c.id, a.id, a.contact_email, a.locale FROM enforcement_case c "
-                    + "JOIN account a ON a.id = c.account_id WHERE a.status = 'BANNED' AND a.id LIKE ? "
-                    + "ORDER BY c.opened_at LIMIT 1")) {
+            // a ban whose mail went out (accounts banned before their registration arrived have no address)
+            try (var ps = notes.prepareStatement("SELECT case_id, account_id, recipient, locale FROM delivery "
+                    + "WHERE template = 'banned' AND status = 'SENT' AND account_id LIKE ? ORDER BY created_at LIMIT 1")) {
                 ps.setString(1, like);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         result.setProperty("case", rs.getString(1));
                         result.setProperty("account", rs.getString(2));
-                        result.setProperty("email", rs.getString(3) == null ? "" : rs.getString(3));
-                        result.setProperty("locale", rs.getString(4) == null ? "" : rs.getString(4));
+                        result.setProperty("email", rs.getString(3));
+                        result.setProperty("locale", rs.getString(4));
                     }
                 }
             }

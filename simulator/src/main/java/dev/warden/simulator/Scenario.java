@@ -12,7 +12,23 @@ import java.util.Map;
  * events, ids and labels.
  */
 public record Scenario(long seed, int accounts, Instant start, Duration duration, Map<Persona, Double> mix,
-        Ranges ranges) {
+        Ranges ranges, String run) {
+
+    /** {@code run}: "" or a short [a-z0-9] prefix that makes every account id fresh (one platform, many runs). */
+    public Scenario {
+        if (!run.matches("[a-z0-9]*")) {
+            throw new IllegalArgumentException("run prefix must be lower-case letters and digits, got " + run);
+        }
+    }
+
+    public Scenario(long seed, int accounts, Instant start, Duration duration, Map<Persona, Double> mix, Ranges ranges) {
+        this(seed, accounts, start, duration, mix, ranges, "");
+    }
+
+    /** Deterministic from seed, index and run prefix. */
+    public String accountId(int index) {
+        return "sim-" + (run.isEmpty() ? "" : run + "-") + seed + "-" + index;
+    }
 
     /**
      * Each account's rates and counts (of the families that draw from ranges) are scaled by a factor uniform
@@ -100,15 +116,19 @@ public record Scenario(long seed, int accounts, Instant start, Duration duration
     }
 
     public Scenario withDuration(Duration d) {
-        return new Scenario(seed, accounts, start, d, mix, ranges);
+        return new Scenario(seed, accounts, start, d, mix, ranges, run);
     }
 
     public Scenario withMix(Map<Persona, Double> m) {
-        return new Scenario(seed, accounts, start, duration, m, ranges);
+        return new Scenario(seed, accounts, start, duration, m, ranges, run);
     }
 
     public Scenario withRanges(Ranges r) {
-        return new Scenario(seed, accounts, start, duration, mix, r);
+        return new Scenario(seed, accounts, start, duration, mix, r, run);
+    }
+
+    public Scenario withRun(String prefix) {
+        return new Scenario(seed, accounts, start, duration, mix, ranges, prefix);
     }
 
     public static Scenario defaults(long seed, int accounts, Instant start) {

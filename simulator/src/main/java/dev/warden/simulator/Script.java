@@ -26,7 +26,7 @@ final class Script {
 
     Script(Scenario scenario, int index) {
         this.scenario = scenario;
-        this.id = TrafficGenerator.accountId(scenario.seed(), index);
+        this.id = scenario.accountId(index);
         this.r = new Random(scenario.seed() * 1_000_003L + index);
         this.durationMs = scenario.duration().toMillis();
         // a separate stream, so that the families written before parameter ranges keep their exact events
@@ -66,7 +66,7 @@ final class Script {
 
     void register(long offsetMillis, AccountType type, ClientType client) {
         add(ActivityEvent.builder(eventId(), id, ActivityType.ACCOUNT_REGISTERED, at(offsetMillis))
-                .accountType(type).clientType(client).country("DE").locale("de").build());
+                .accountType(type).clientType(client).country("DE").locale("de").contactEmail(id + "@example.org").build());
     }
 
     void message(long offsetMillis, ChatType chat, int recipients, int inContacts, String fingerprint, int forwards,

@@ -49,7 +49,7 @@ public final class Simulator {
                                  [--mix default|adversarial|evasion] [--ranges dev|held-out]
                                  [--bootstrap localhost:9092 [--topic warden.activity.v1] [--command-config client.properties] | --events events.jsonl]
                                  [--kafka-property key=value]... (producer/consumer settings, e.g. SASL)
-                                 [--labels labels.jsonl]
+                                 [--labels labels.jsonl] [--run-prefix r1 (fresh account ids sim-r1-<seed>-<n>)]
                            java -jar warden-simulator.jar report --labels labels.jsonl
                                  [--signals signals.jsonl | --bootstrap localhost:9092 [--topic warden.signals.v1] [--idle PT15S] [--command-config client.properties]
                                   [--kafka-property key=value]...]
@@ -106,7 +106,8 @@ public final class Simulator {
         Scenario scenario = Scenario.defaults(Long.parseLong(o.getOrDefault("seed", "42")),
                 Integer.parseInt(o.getOrDefault("accounts", "3000")), start).withDuration(duration)
                 .withMix(Scenario.mix(o.getOrDefault("mix", "default")))
-                .withRanges(Scenario.Ranges.named(o.getOrDefault("ranges", "dev")));
+                .withRanges(Scenario.Ranges.named(o.getOrDefault("ranges", "dev")))
+                .withRun(o.getOrDefault("run-prefix", ""));
         double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
         Path labelsFile = Path.of(o.getOrDefault("labels", "labels.jsonl"));
         AtomicLong count = new AtomicLong();

@@ -46,12 +46,8 @@ public final class TrafficGenerator {
         this.campaignAccounts = (int) java.util.Arrays.stream(personas).filter(p -> p == Persona.CAMPAIGN).count();
     }
 
-    public static String accountId(long seed, int index) {
-        return "sim-" + seed + "-" + index;
-    }
-
     public Label label(int index) {
-        return Label.of(accountId(scenario.seed(), index), personas[index]);
+        return Label.of(scenario.accountId(index), personas[index]);
     }
 
     /** Feeds every event, batch by batch, and every label. */
@@ -238,7 +234,7 @@ public final class TrafficGenerator {
             return;
         }
         for (int i = 1 + s.r.nextInt(maxReporters); i > 0; i--) {
-            String reporter = accountId(scenario.seed(), s.r.nextInt(scenario.accounts()));
+            String reporter = scenario.accountId(s.r.nextInt(scenario.accounts()));
             s.add(ActivityEvent.builder(s.eventId(), s.id, ActivityType.USER_REPORT, s.at(s.r.nextLong(durationMs)))
                     .reporterAccountId(reporter).reportReason(reason).build());
         }

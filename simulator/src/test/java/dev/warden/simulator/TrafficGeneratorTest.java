@@ -37,6 +37,28 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void aRunPrefixGivesFreshAccountIdsForTheSamePopulation() {
+        List<Label> plain = new ArrayList<>();
+        List<Label> prefixed = new ArrayList<>();
+        List<ActivityEvent> events = new ArrayList<>();
+        new TrafficGenerator(Scenario.defaults(7, 300, START)).generate(e -> { }, plain::add);
+        new TrafficGenerator(Scenario.defaults(7, 300, START).withRun("r1")).generate(events::add, prefixed::add);
+
+        assertThat(prefixed).extracting(Label::persona).isEqualTo(plain.stream().map(Label::persona).toList());
+        assertThat(prefixed).extracting(Label::accountId).allMatch(id -> id.startsWith("sim-r1-7-"))
+                .doesNotContainAnyElementsOf(plain.stream().map(Label::accountId).toList());
+        assertThat(events).extracting(ActivityEvent::accountId).allMatch(id -> id.startsWith("sim-r1-7-"));
+        assertThat(events).filteredOn(e -> e.type() == ActivityType.ACCOUNT_REGISTERED)
+                .allSatisfy(e -> assertThat(e.contactEmail()).isEqualTo(e.accountId() + "@example.org"));
+    }
+
+    @Test
+    void aRunPrefixOutsideLowerCaseLettersAndDigitsIsRefused() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Scenario.defaults(7, 10, START).withRun("r-1:x"));
+    }
+
+    @Test
     void personasFollowTheMixAndCarryTheirGroundTruth() {
         List<Label> labels = new ArrayList<>();
         new TrafficGenerator(Scenario.defaults(42, 1000, START)).generate(e -> { }, labels::add);
