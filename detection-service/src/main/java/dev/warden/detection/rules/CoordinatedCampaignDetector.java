@@ -58,9 +58,9 @@ final class CoordinatedCampaignDetector implements Detector {
         if (age >= 0 && age < rule.threshold("minAccountAgeSeconds")) {
             return Optional.empty();
         }
-        if (atMillis >= s.silencedFromMillis && atMillis < s.silencedUntilMillis) {
-            return Optional.empty();
-        }
+        // No silencing by the account's own conclusive findings here: the account keeps only its latest silence,
+        // so whether an earlier one still covered atMillis would depend on how many of the account's later
+        // messages were processed before the news came back. One signal per period keeps it idempotent.
         long period = signalPeriodStart(windowStartMillis, rule);
         Long last = s.lastFiredMillis.get(ID);
         Long previous = s.lastFiredMillis.get(PREVIOUS);
