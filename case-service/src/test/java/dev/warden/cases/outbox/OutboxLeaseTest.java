@@ -110,7 +110,10 @@ class OutboxLeaseTest {
         await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8)).until(() -> true);
         List<ConsumerRecord<String, String>> copies = broker.read(Topics.ENFORCEMENT,
                 r -> account.equals(r.key()), l -> l.size() > 2, Duration.ofSeconds(5));
-        assertThat(copies).extracting(OutboxLeaseTest::ceId).containsExactly(claimed.eventId, claimed.eventId);
+        // the crashed instance's copy and the live relay's copy, under one event id (consumers dedupe on it). Once,
+        // under a loaded CI machine, a third copy was seen (a relay send that timed out after the broker had
+        // taken it, retried); at-least-once allows it, so the bound asserted is: every copy carries the id.
+        assertThat(copies).hasSizeGreaterThanOrEqualTo(2).extracting(OutboxLeaseTest::ceId).containsOnly(claimed.eventId);
     }
 
     private static long unpublished(List<String> accounts) {
