@@ -2,7 +2,6 @@ package dev.warden.system;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +10,10 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 
+import dev.warden.testsupport.ProxiedBroker;
 import dev.warden.testsupport.WardenKafka;
 import kafka.server.BrokerServer;
 
@@ -70,26 +66,9 @@ final class StoppableBroker implements AutoCloseable {
     /** Reads {@code topic} from the beginning until {@code done} holds for the matching records, or the timeout passes. */
     List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
-        Properties p = new Properties();
-        p.putAll(WardenKafka.adminConfig(bootstrapServers()));
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!done.test(matching) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (filter.test(r)) {
-                        matching.add(r);
-                    }
-                });
-            }
-        }
-        return matching;
+        Properties client = new Properties();
+        client.putAll(WardenKafka.adminConfig(bootstrapServers()));
+        return ProxiedBroker.read(client, topic, filter, done, timeout);
     }
 
     /** The record's CloudEvents id ({@code ce_id} header). */

@@ -72,7 +72,15 @@ public final class ProxiedBroker implements AutoCloseable {
     /** Reads {@code topic} from the beginning until {@code done} holds for the matching records, or the timeout passes. */
     public List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
-        Properties p = clientProperties();
+        return read(clientProperties(), topic, filter, done, timeout);
+    }
+
+    /** The same on the broker that {@code client} (bootstrap and credentials) reaches. */
+    public static List<ConsumerRecord<String, String>> read(Properties client, String topic,
+            Predicate<ConsumerRecord<String, String>> filter, Predicate<List<ConsumerRecord<String, String>>> done,
+            Duration timeout) {
+        Properties p = new Properties();
+        p.putAll(client);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
