@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.warden.cases.casework.EnforcementCase;
-import dev.warden.cases.platform.PlatformAccounts;
 import dev.warden.contracts.activity.AccountType;
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ActivityType;
+import dev.warden.cases.usecase.PlatformAccountIntake;
 import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.signal.Violation;
 import dev.warden.testsupport.WardenOidc;
@@ -33,7 +33,7 @@ public final class Fixtures {
 
     /** The platform's registration of the account, as case-service reads it from warden.activity.v1. */
     public static void registered(String account, String type, String email) {
-        Arc.container().instance(PlatformAccounts.class).get().apply(ActivityEvent.builder(UUID.randomUUID().toString(),
+        Arc.container().instance(PlatformAccountIntake.class).get().apply(ActivityEvent.builder(UUID.randomUUID().toString(),
                 account, ActivityType.ACCOUNT_REGISTERED, Instant.now()).accountType(AccountType.valueOf(type))
                 .contactEmail(email).locale("de").build());
     }

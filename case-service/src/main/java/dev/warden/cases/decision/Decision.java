@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A decision on a case: immutable once written. */
+/** A decision on a case: immutable once written, except for whether the holder has been told. */
 @Entity
 @Table(name = "decision")
 public class Decision extends PanacheEntityBase {
@@ -59,6 +59,11 @@ public class Decision extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    /** Whether the holder was told; null when the decision publishes nothing (see {@link HolderNotice}). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "holder_notice")
+    public HolderNotice holderNotice;
 
     public static List<Decision> forCase(UUID caseId) {
         return list("caseId = ?1 order by decidedAt", caseId);

@@ -22,6 +22,11 @@ public enum DecisionAction {
         return this == WARN || this == RESTRICT || this == BAN;
     }
 
+    /** Whether the account holder is mailed about the decision (escalations go to the legal team). */
+    public boolean tellsHolder() {
+        return this == WARN || this == RESTRICT || this == BAN || this == REINSTATE;
+    }
+
     /** The event this decision emits; null when the account holder is not told (dismissal). */
     public EnforcementAction published() {
         return published;

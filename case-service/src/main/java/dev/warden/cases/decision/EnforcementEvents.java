@@ -27,6 +27,11 @@ public final class EnforcementEvents {
                 d.restrictedUntil, appealable ? d.decidedAt.plus(appealWindow) : null, recipient);
     }
 
+    /** A late notice's own id, derived from the decision's so a retried transaction writes the same one. */
+    public static UUID lateNoticeId(Decision d) {
+        return UUID.nameUUIDFromBytes(("late-notice:" + d.id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The event id is the decision id: one decision, one event, however often it is relayed. */
     public static UUID eventId(Decision d) {
         return d.id;

@@ -68,6 +68,12 @@ public class DsaStatementFactory {
         return s;
     }
 
+    /** The statement stored with the decision, or null when it has none. */
+    public Map<String, Object> storedFor(Decision d) {
+        return DsaStatement.<DsaStatement>find("decisionId", d.id).firstResultOptional()
+                .map(st -> read(st.statement)).orElse(null);
+    }
+
     static Map<String, Object> read(String json) {
         try {
             return WardenJson.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {

@@ -30,10 +30,16 @@ public class PlatformAccounts {
     @Inject
     MeterRegistry metrics;
 
-    @Transactional
-    public void apply(ActivityEvent e) {
+    /**
+     * Records what the platform says about the account.
+     *
+     * @return the account when this event brought its first contact address (so it can be told of decisions
+     *         made before), otherwise null
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Account apply(ActivityEvent e) {
         if (e.type() != ActivityType.ACCOUNT_REGISTERED && e.type() != ActivityType.PROFILE_UPDATED) {
-            return;
+            return null;
         }
         String email = e.contactEmail();
         String problem = email == null ? null : ContactAddress.problem(email);
@@ -44,14 +50,16 @@ public class PlatformAccounts {
         }
         String type = e.accountType() == null ? null : e.accountType().name();
         if (type == null && email == null && e.locale() == null) {
-            return;
+            return null;
         }
         Account a = Account.<Account>findByIdOptional(e.accountId()).orElseGet(() -> {
             Account fresh = Account.open(e.accountId(), clock.instant());
             fresh.persist();
             return fresh;
         });
+        boolean firstAddress = a.contactEmail == null && email != null;
         a.fromPlatform(type, email, e.locale());
         a.updatedAt = clock.instant();
+        return firstAddress ? a : null;
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -20,6 +21,7 @@ import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.decision.DecisionCommand;
 import dev.warden.cases.decision.Decisions;
 import dev.warden.cases.decision.EnforcementEvents;
+import dev.warden.cases.decision.HolderNotice;
 import dev.warden.cases.dsa.DsaStatementFactory;
 import dev.warden.cases.evidence.EvidenceRecorder;
 import dev.warden.cases.legal.Escalations;
@@ -71,6 +73,11 @@ public class DecisionEffects {
         if (d.action.published() != null) {
             Map<String, Object> statement = statements.statementFor(d, c, account);
             EnforcementEvent event = EnforcementEvents.of(d, c, account, policy.appealWindow(), statement);
+            if (d.action.tellsHolder()) {
+                d.holderNotice = account.contactEmail == null ? HolderNotice.AWAITING_ADDRESS : HolderNotice.ADDRESSED;
+                // an address arriving concurrently bumps the version too: one of the two retries and sees the other
+                Account.getEntityManager().lock(account, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            }
             outbox.append(Topics.ENFORCEMENT, EnforcementEvents.eventId(d), account.id,
                     "dev.warden.enforcement.v1." + d.action.published().name().toLowerCase(), event);
         }

@@ -84,4 +84,27 @@ class PlatformContactTest {
         assertThat(account(bad).contactEmail).isNull();
         assertThat(account(tooLong).contactEmail).isNull();
     }
+
+    @Test
+    void banDecidedBeforeTheRegistrationArrivesIsToldOnceWhenTheAddressArrives() {
+        String id = "acc-late-" + UUID.randomUUID();
+        kafka.sendJson(Topics.SIGNALS, id, Signals.conclusiveBulk(id, null));
+        EnforcementEvent ban = WardenJson.read(KafkaTestClient.read(Topics.ENFORCEMENT, r -> id.equals(r.key()),
+                l -> !l.isEmpty(), Duration.ofSeconds(30)).get(0).value(), EnforcementEvent.class);
+        assertThat(ban.recipient()).isNull();
+
+        platformSays(id, AccountType.PRIVATE, "late@example.org");
+        platformSays(id, AccountType.PRIVATE, "late@example.org"); // a replayed registration tells nobody again
+
+        List<EnforcementEvent> events = KafkaTestClient.readFor(Topics.ENFORCEMENT, r -> id.equals(r.key()),
+                Duration.ofSeconds(8)).stream().map(r -> WardenJson.read(r.value(), EnforcementEvent.class)).toList();
+        assertThat(events).hasSize(2);
+        EnforcementEvent late = events.get(1);
+        assertThat(late.noticeOf()).isEqualTo(ban.eventId());
+        assertThat(late.eventId()).isNotEqualTo(ban.eventId());
+        assertThat(late.action()).isEqualTo(ban.action());
+        assertThat(late.caseId()).isEqualTo(ban.caseId());
+        assertThat(late.recipient().email()).isEqualTo("late@example.org");
+        assertThat(late.statementOfReasons()).isEqualTo(ban.statementOfReasons());
+    }
 }

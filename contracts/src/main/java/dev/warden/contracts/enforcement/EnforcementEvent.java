@@ -7,6 +7,10 @@ import java.util.Map;
  * One record of {@code warden.enforcement.v1}: a decision on an account that committed in
  * case-service. Published through the transactional outbox; {@link #eventId()} is stable across
  * redeliveries so consumers deduplicate on it.
+ *
+ * <p>{@link #noticeOf()} is set on a <em>late notice</em>: the decision event {@code noticeOf} announced
+ * again, with its own event id, because the platform's contact address arrived after the decision. It
+ * changes nothing on the platform; notification-service mails the account holder from it.
  */
 public record EnforcementEvent(
         String eventId,
@@ -23,7 +27,23 @@ public record EnforcementEvent(
         Instant occurredAt,
         Instant restrictedUntil,
         Instant appealDeadline,
-        Recipient recipient) {
+        Recipient recipient,
+        String noticeOf) {
+
+    /** A decision's own announcement (not a late notice). */
+    public EnforcementEvent(String eventId, String caseId, String accountId, EnforcementAction action,
+            boolean automated, String violation, String reasonCode, String reason, PolicyRef policy,
+            Map<String, Object> statementOfReasons, String actor, Instant occurredAt, Instant restrictedUntil,
+            Instant appealDeadline, Recipient recipient) {
+        this(eventId, caseId, accountId, action, automated, violation, reasonCode, reason, policy,
+                statementOfReasons, actor, occurredAt, restrictedUntil, appealDeadline, recipient, null);
+    }
+
+    /** This decision announced again under {@code lateNoticeId}, now that the holder's address is known. */
+    public EnforcementEvent lateNotice(String lateNoticeId, Recipient to) {
+        return new EnforcementEvent(lateNoticeId, caseId, accountId, action, automated, violation, reasonCode, reason,
+                policy, statementOfReasons, actor, occurredAt, restrictedUntil, appealDeadline, to, eventId);
+    }
 
     /** Which policy rule (and version) made an automatic decision. */
     public record PolicyRef(String ruleId, int version) {

@@ -1,4 +1,4 @@
-package dev.warden.cases.platform;
+package dev.warden.cases.usecase;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,7 +26,7 @@ public class ActivityConsumer {
     private final ActivityEventParser parser = new ActivityEventParser(java.time.Duration.ofHours(1));
 
     @Inject
-    PlatformAccounts accounts;
+    PlatformAccountIntake intake;
 
     @Inject
     ConsumerRetry retry;
@@ -42,7 +42,7 @@ public class ActivityConsumer {
     public void onActivity(String json) {
         ParseResult r = parser.parse(json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8), clock.instant());
         if (r instanceof ParseResult.Accepted a) {
-            retry.run("platform-accounts", () -> accounts.apply(a.event()));
+            retry.run("platform-accounts", () -> intake.apply(a.event()));
         } else {
             metrics.counter("warden.case.activity.unreadable").increment();
         }
