@@ -38,7 +38,7 @@ public class RestrictionExpiry {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${warden.restrictions.check-interval:10s}",
+    @Scheduled(every = "${warden.restrictions.check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {
