@@ -39,28 +39,25 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import dev.warden.contracts.Topics;
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.simulator.Label;
 import dev.warden.simulator.Persona;
 import dev.warden.simulator.Scenario;
 import dev.warden.simulator.TrafficGenerator;
+import dev.warden.testsupport.KafkaPrincipal;
+import dev.warden.testsupport.KafkaSetup;
 
 /**
- * Helper of deploy/local/warden, run as a single-file program ({@code java WardenTool.java ...}) with
- * the simulator module's jar and libraries, kafka-clients and the PostgreSQL driver on the class path. Sub-commands:
+ * Helper of deploy/local/warden, compiled and run with the simulator module's jar and libraries, the
+ * test-support jar (Kafka principals, topics, ACLs), kafka-clients and the PostgreSQL driver on the class path. Sub-commands:
  * <ul>
  * <li>{@code topics} creates the Warden topics (explicit partition counts), checks them and creates the
  * ACLs of deploy/kafka/warden-acls.txt;</li>
@@ -73,11 +70,6 @@ import dev.warden.simulator.TrafficGenerator;
  */
 public class WardenTool {
 
-    static final List<String> TOPICS = List.of("warden.activity.v1", "warden.signals.v1", "warden.enforcement.v1",
-            "warden.notifications.v1");
-    /** Written by detection beside the live signals; nobody consumes it as a decision, so no DLQ. */
-    static final String SHADOW_TOPIC = "warden.signals.shadow.v1";
-    static final String RULES_TOPIC = "warden.detection-rules.v1";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static String conf(String key, String def) {
@@ -127,43 +119,29 @@ public class WardenTool {
 
     // ---------------------------------------------------------------------------------- topics
 
-    /**
-     * Client settings that authenticate as {@code user} (SCRAM-SHA-512; plaintext on loopback only), with
-     * the local-only password of deploy/local/warden's Kafka users.
-     */
-    static Properties client(String user) {
+    /** Client settings that authenticate as {@code principal} (SCRAM-SHA-512; plaintext on loopback only). */
+    static Properties client(KafkaPrincipal principal) {
         Properties p = new Properties();
+        p.putAll(principal.clientConfig());
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        p.put("security.protocol", "SASL_PLAINTEXT");
-        p.put("sasl.mechanism", "SCRAM-SHA-512");
-        p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                + user + "\" password=\"" + user + "-local-secret\";");
         return p;
     }
 
     static Admin admin() {
-        Properties p = client("admin");
+        Properties p = client(KafkaPrincipal.ADMIN);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
         return Admin.create(p);
     }
 
+    /** The topics and ACLs of test-support's {@link KafkaSetup}, the same the test broker gets. */
     static void topics() throws Exception {
         int partitions = Integer.parseInt(conf("partitions", "3"));
-        List<String> names = new ArrayList<>();
-        for (String t : TOPICS) {
-            names.add(t);
-            names.add(t + ".dlq");
-        }
+        List<String> names = KafkaSetup.TOPICS;
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
-            names.add(RULES_TOPIC);
-            names.add(SHADOW_TOPIC);
             List<NewTopic> create = names.stream().filter(n -> !existing.contains(n))
-                    .map(n -> RULES_TOPIC.equals(n)
-                            // detection rules: latest version per rule id, read as a global store
-                            ? new NewTopic(n, partitions, (short) 1).configs(Map.of("cleanup.policy", "compact"))
-                            : new NewTopic(n, partitions, (short) 1)).toList();
+                    .map(n -> KafkaSetup.newTopic(n, partitions)).toList();
             if (!create.isEmpty()) {
                 try {
                     admin.createTopics(create).all().get(30, TimeUnit.SECONDS);
@@ -183,32 +161,14 @@ public class WardenTool {
                 }
                 sb.append(sb.isEmpty() ? "" : ", ").append(n).append('(').append(p).append(')');
             }
-            int acls = applyAcls(admin);
-            System.out.println((create.isEmpty() ? "" : "created " + create.size() + ", ") + acls + " ACLs, present: " + sb);
-        }
-    }
-
-    /** Creates the ACLs of deploy/kafka/warden-acls.txt (idempotent); returns how many the file has. */
-    static int applyAcls(Admin admin) throws Exception {
-        List<AclBinding> acls = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(conf("acls", "deploy/kafka/warden-acls.txt")))) {
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) {
-                continue;
+            List<AclBinding> acls = KafkaSetup.acls();
+            try {
+                admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw new Failure("could not create the ACLs: " + e.getCause().getMessage());
             }
-            String[] f = l.split("\\s+");
-            if (f.length != 5) {
-                throw new Failure("bad line in the ACL file: " + line);
-            }
-            acls.add(new AclBinding(new ResourcePattern(ResourceType.valueOf(f[2]), f[4], PatternType.valueOf(f[3])),
-                    new AccessControlEntry("User:" + f[0], "*", AclOperation.valueOf(f[1]), AclPermissionType.ALLOW)));
+            System.out.println((create.isEmpty() ? "" : "created " + create.size() + ", ") + acls.size() + " ACLs, present: " + sb);
         }
-        try {
-            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new Failure("could not create the ACLs: " + e.getCause().getMessage());
-        }
-        return acls.size();
     }
 
     // ---------------------------------------------------------------------------------- pg-init
@@ -295,7 +255,7 @@ public class WardenTool {
 
         String like = scenario.accountId(0).replaceAll("-0$", "-%");
         // the messaging platform's own principal: it may write activity, nothing that decides
-        Properties pp = client("platform");
+        Properties pp = client(KafkaPrincipal.PLATFORM);
         pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -311,7 +271,7 @@ public class WardenTool {
             long lastPrint = 0;
             for (int i = 0; i < events.size(); i++) {
                 ActivityEvent e = events.get(i);
-                producer.send(new ProducerRecord<>("warden.activity.v1", e.accountId(), WardenJson.write(e)), (md, ex) -> {
+                producer.send(new ProducerRecord<>(Topics.ACTIVITY, e.accountId(), WardenJson.write(e)), (md, ex) -> {
                     if (ex == null) {
                         acked.incrementAndGet();
                     } else {
@@ -590,8 +550,8 @@ public class WardenTool {
         Properties anonymous = new Properties();
         anonymous.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         String withoutCredentials = forge(anonymous, victim, signal);
-        String asPlatform = forge(client("platform"), victim, signal);
-        long onTopic = recordsFor("warden.signals.v1", victim);
+        String asPlatform = forge(client(KafkaPrincipal.PLATFORM), victim, signal);
+        long onTopic = recordsFor(Topics.SIGNALS, victim);
         long banned;
         try (Connection cases = db("warden_cases");
                 var ps = cases.prepareStatement("SELECT count(*) FROM account WHERE id = ? AND status = 'BANNED'")) {
@@ -614,7 +574,7 @@ public class WardenTool {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 8_000);
         try (KafkaProducer<String, String> p = new KafkaProducer<>(config)) {
-            p.send(new ProducerRecord<>("warden.signals.v1", key, value)).get(15, TimeUnit.SECONDS);
+            p.send(new ProducerRecord<>(Topics.SIGNALS, key, value)).get(15, TimeUnit.SECONDS);
             return null;
         } catch (ExecutionException e) {
             return e.getCause().getClass().getSimpleName();
@@ -625,7 +585,7 @@ public class WardenTool {
 
     /** How many records keyed {@code key} the topic holds (read as the admin, from the beginning). */
     static long recordsFor(String topic, String key) {
-        Properties p = client("admin");
+        Properties p = client(KafkaPrincipal.ADMIN);
         p.put("key.deserializer", StringDeserializer.class.getName());
         p.put("value.deserializer", StringDeserializer.class.getName());
         long n = 0;

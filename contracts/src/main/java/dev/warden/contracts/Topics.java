@@ -1,6 +1,6 @@
 package dev.warden.contracts;
 
-/** Kafka topic names. All topics are keyed by accountId. */
+/** Kafka topic names (described in src/main/resources/asyncapi.yaml). All but {@link #DETECTION_RULES} are keyed by accountId. */
 public final class Topics {
     public static final String ACTIVITY = "warden.activity.v1";
     public static final String ACTIVITY_DLQ = "warden.activity.v1.dlq";

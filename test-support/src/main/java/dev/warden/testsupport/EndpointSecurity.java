@@ -35,7 +35,7 @@ import jakarta.ws.rs.PathParam;
  */
 public final class EndpointSecurity {
 
-    /** Keycloak realm roles (ARCHITECTURE.md section 5). */
+    /** Keycloak realm roles, as in common's Roles and deploy/keycloak/warden-realm.json. */
     public static final List<String> ROLES = List.of("reviewer", "senior-reviewer", "legal", "admin", "platform");
     private static final Pattern TEMPLATE = Pattern.compile("\\{(\\w+)(?:\\s*:[^}]*)?}");
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -1,25 +1,11 @@
 package dev.warden.testsupport;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.metadata.UserScramCredentialRecord;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.security.scram.ScramCredential;
 import org.apache.kafka.common.security.scram.internals.ScramFormatter;
 import org.apache.kafka.common.security.scram.internals.ScramMechanism;
@@ -30,8 +16,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * The test broker's security: the same listener settings as deploy/local (SCRAM-SHA-512 for clients,
  * PLAIN with a JAAS-configured user between broker and controller), SCRAM users in the bootstrap
- * metadata (what {@code kafka-storage format --add-scram} writes), and the ACL table of
- * deploy/kafka/warden-acls.txt.
+ * metadata (what {@code kafka-storage format --add-scram} writes); the ACLs are {@link KafkaSetup#acls()}.
  */
 final class KafkaBrokerSecurity {
 
@@ -39,7 +24,6 @@ final class KafkaBrokerSecurity {
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final String CONTROLLER_USER = "controller";
     private static final String CONTROLLER_PASSWORD = "controller-local-secret";
-    private static final String ACL_RESOURCE = "/warden-kafka/warden-acls.txt";
 
     private KafkaBrokerSecurity() {
     }
@@ -98,32 +82,5 @@ final class KafkaBrokerSecurity {
         org.apache.kafka.common.security.scram.internals.ScramSaslServerProvider.initialize();
         org.apache.kafka.common.security.scram.internals.ScramSaslClientProvider.initialize();
         org.apache.kafka.common.security.plain.internals.PlainSaslServerProvider.initialize();
-    }
-
-    /** The ALLOW entries of deploy/kafka/warden-acls.txt. */
-    static List<AclBinding> acls() {
-        List<AclBinding> acls = new ArrayList<>();
-        try (InputStream in = KafkaBrokerSecurity.class.getResourceAsStream(ACL_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(ACL_RESOURCE + " is not on the class path");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String[] f = line.strip().split("\\s+");
-                if (line.isBlank() || line.strip().startsWith("#")) {
-                    continue;
-                }
-                if (f.length != 5) {
-                    throw new IllegalStateException("bad ACL line: " + line);
-                }
-                acls.add(new AclBinding(new ResourcePattern(ResourceType.valueOf(f[2].toUpperCase(Locale.ROOT)), f[4],
-                        PatternType.valueOf(f[3].toUpperCase(Locale.ROOT))),
-                        new AccessControlEntry("User:" + f[0], "*", AclOperation.valueOf(f[1].toUpperCase(Locale.ROOT)),
-                                AclPermissionType.ALLOW)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return acls;
     }
 }

@@ -31,9 +31,7 @@ public final class WardenKafka {
     public static final int PARTITIONS = 3;
     /** Detection's shadow signals (candidate rules evaluated beside the live ones). */
     public static final String SIGNALS_SHADOW = Topics.SIGNALS_SHADOW;
-    public static final List<String> TOPICS = List.of(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS,
-            Topics.SIGNALS_DLQ, Topics.ENFORCEMENT, Topics.ENFORCEMENT_DLQ, Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DLQ,
-            Topics.DETECTION_RULES, SIGNALS_SHADOW);
+    public static final List<String> TOPICS = KafkaSetup.TOPICS;
 
     private static KafkaClusterTestKit cluster;
     /** Kafka's own shutdown hooks (temp-dir deletion), run only after the broker has stopped. */
@@ -59,11 +57,7 @@ public final class WardenKafka {
 
     public static void createTopics(Set<String> names, int partitions) {
         try (Admin admin = admin()) {
-            // the rules topic holds the latest version per rule id: compacted, as in production
-            List<NewTopic> topics = names.stream().map(n -> Topics.DETECTION_RULES.equals(n)
-                    ? new NewTopic(n, partitions, (short) 1).configs(Map.of("cleanup.policy", "compact"))
-                    : new NewTopic(n, partitions, (short) 1))
-                    .collect(Collectors.toList());
+            List<NewTopic> topics = names.stream().map(n -> KafkaSetup.newTopic(n, partitions)).collect(Collectors.toList());
             admin.createTopics(topics).values().values().forEach(f -> {
                 try {
                     f.get();
@@ -112,7 +106,7 @@ public final class WardenKafka {
     /** Creates the ACLs of deploy/kafka/warden-acls.txt on the broker at {@code bootstrapServers}. */
     public static void applyAcls(String bootstrapServers) {
         try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
-            admin.createAcls(KafkaBrokerSecurity.acls()).all().get();
+            admin.createAcls(KafkaSetup.acls()).all().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -8,9 +8,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "warden.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for unpublished events (read by the scheduler expression). */
+    /** How often the relay looks for unpublished events (OutboxRelay's schedule reads this key). */
     @WithDefault("250ms")
-    String interval();
+    Duration interval();
 
     /** Most events claimed and not yet acknowledged at a time. */
     @WithDefault("200")

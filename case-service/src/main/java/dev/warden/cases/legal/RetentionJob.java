@@ -42,10 +42,12 @@ public class RetentionJob {
     @Inject
     CaseMails mails;
 
-    @Scheduled(every = "${warden.legal.retention.interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${warden.legal.retention.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "legal-retention")
     void scheduled() {
-        run(clock.instant());
+        if (config.retention().enabled()) {
+            run(clock.instant());
+        }
     }
 
     /** Erases what is due at {@code now}; returns the ids of the erased cases. */

@@ -58,7 +58,7 @@ public class OutboxRelay {
                 Infrastructure.getDefaultWorkerPool());
     }
 
-    @Scheduled(every = "${warden.outbox.interval:250ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${warden.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {

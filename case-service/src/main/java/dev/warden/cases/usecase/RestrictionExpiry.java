@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import dev.warden.cases.account.Account;
 import dev.warden.cases.account.AccountStatus;
+import dev.warden.cases.config.RestrictionsConfig;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.decision.DecisionCommand;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,7 +39,14 @@ public class RestrictionExpiry {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${warden.restrictions.check-interval:10s}",
+    /**
+     * Read only by the schedule's expression; injected so that Quarkus keeps the mapping, whose default
+     * the expression resolves to (an unused mapping is dropped, defaults and all).
+     */
+    @Inject
+    RestrictionsConfig config;
+
+    @Scheduled(every = "${warden.restrictions.check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {

@@ -35,8 +35,8 @@ public class ConsumerRetry {
     @PostConstruct
     void checkBudget() {
         long budget = config.unavailableFor().plus(config.maxBackoff().multipliedBy(2)).toMillis();
-        if (config.stuckAfterMs() <= budget) {
-            throw new IllegalStateException("warden.consumer.retry.stuck-after-ms (" + config.stuckAfterMs()
+        if (config.stuckAfter().toMillis() <= budget) {
+            throw new IllegalStateException("warden.consumer.retry.stuck-after-ms (" + config.stuckAfter().toMillis()
                     + ") must exceed unavailable-for plus two backoffs (" + budget + " ms)");
         }
     }

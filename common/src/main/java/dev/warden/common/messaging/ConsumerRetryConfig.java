@@ -2,7 +2,10 @@ package dev.warden.common.messaging;
 
 import java.time.Duration;
 
+import org.eclipse.microprofile.config.spi.Converter;
+
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
@@ -19,13 +22,22 @@ public interface ConsumerRetryConfig {
     Duration unavailableFor();
 
     /**
-     * What each retrying channel sets as {@code throttled.unprocessed-record-max-age.ms}: SmallRye closes a
-     * consumer whose record waited longer (counted from when it was fetched). Must exceed
-     * {@link #unavailableFor()} plus {@link #maxBackoff()}; checked at start-up.
+     * What each retrying channel sets as {@code throttled.unprocessed-record-max-age.ms} (by referring to this
+     * key, hence milliseconds): SmallRye closes a consumer whose record waited longer (counted from when it
+     * was fetched). Must exceed {@link #unavailableFor()} plus {@link #maxBackoff()}; checked at start-up.
      */
     @WithName("stuck-after-ms")
     @WithDefault("660000")
-    long stuckAfterMs();
+    @WithConverter(Milliseconds.class)
+    Duration stuckAfter();
+
+    /** Reads a whole number of milliseconds, the unit the Kafka connector's setting is in. */
+    final class Milliseconds implements Converter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return Duration.ofMillis(Long.parseLong(value.trim()));
+        }
+    }
 
     /** First wait; it doubles per attempt up to {@link #maxBackoff()}; each wait adds up to 50 % random jitter. */
     @WithDefault("100ms")

@@ -1,6 +1,6 @@
 package dev.warden.common.security;
 
-/** Keycloak realm roles (ARCHITECTURE.md section 5). */
+/** Keycloak realm roles (deploy/keycloak/warden-realm.json; what each may do: docs/architecture.md "Security"). */
 public final class Roles {
     public static final String REVIEWER = "reviewer";
     public static final String SENIOR_REVIEWER = "senior-reviewer";

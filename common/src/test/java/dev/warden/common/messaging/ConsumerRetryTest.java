@@ -93,8 +93,8 @@ class ConsumerRetryTest {
                 return Duration.ofMillis(40);
             }
 
-            public long stuckAfterMs() {
-                return stuckAfterMs;
+            public Duration stuckAfter() {
+                return Duration.ofMillis(stuckAfterMs);
             }
         };
         return r;

@@ -11,9 +11,9 @@ public interface NotifyConfig {
     /** Distribution list that hears of every escalation to legal. */
     String legalTeam();
 
-    /** How often the dispatcher looks for due mails (read by the scheduler expression). */
+    /** How often the dispatcher looks for due mails (DeliveryDispatcher's schedule reads this key). */
     @WithDefault("500ms")
-    String dispatchInterval();
+    Duration dispatchInterval();
 
     /** Most mails claimed and not yet answered by the SMTP server at a time. */
     @WithDefault("50")
@@ -48,9 +48,9 @@ public interface NotifyConfig {
     Report report();
 
     interface Report {
-        /** How often unreported outcomes are looked for (read by the scheduler expression). */
+        /** How often unreported outcomes are looked for (DeliveryReporter's schedule reads this key). */
         @WithDefault("1s")
-        String interval();
+        Duration interval();
 
         /** Most outcomes claimed and not yet acknowledged at a time. */
         @WithDefault("200")

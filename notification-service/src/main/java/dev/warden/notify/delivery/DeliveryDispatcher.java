@@ -54,7 +54,7 @@ public class DeliveryDispatcher {
                 Infrastructure.getDefaultWorkerPool());
     }
 
-    @Scheduled(every = "${warden.notify.dispatch-interval:500ms}",
+    @Scheduled(every = "${warden.notify.dispatch-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {

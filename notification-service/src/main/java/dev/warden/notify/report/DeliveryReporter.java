@@ -63,7 +63,7 @@ public class DeliveryReporter {
                         config.report().sendTimeout()), clock, registry, Infrastructure.getDefaultWorkerPool());
     }
 
-    @Scheduled(every = "${warden.notify.report.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${warden.notify.report.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {

@@ -15,9 +15,13 @@ public interface LegalConfig {
         @WithDefault("P365D")
         Duration closedCaseRetention();
 
-        /** How often the retention job runs (scheduler expression); "off" disables it. */
+        /** How often the retention job runs (RetentionJob's schedule reads this key). */
         @WithDefault("1h")
-        String interval();
+        Duration interval();
+
+        /** Whether the scheduled runs erase anything; off in tests, which run the job themselves. */
+        @WithDefault("true")
+        boolean enabled();
 
         /** Most cases erased per run, so one run never holds a long transaction. */
         @WithDefault("100")
