@@ -146,8 +146,8 @@ class SchemaConformanceTest {
 
         assertThatThrownBy(() -> reader.read("{\"deliveryId\":\"3c9d2e71-5a4b-4f0e-8d1c-6b7a8f9e0d21\"}"))
                 .hasMessageContaining("field 'enforcementEventId'");
-        assertThatThrownBy(() -> reader.read("[1]")).hasMessage("not a NotificationEvent: not a JSON object");
-        assertThatThrownBy(() -> reader.read("{broken")).hasMessageStartingWith("not a NotificationEvent: ");
+        assertThatThrownBy(() -> reader.read("[1]")).hasMessage("not a valid NotificationEvent: not a JSON object");
+        assertThatThrownBy(() -> reader.read("{broken")).hasMessageStartingWith("not a valid NotificationEvent: ");
         assertThatThrownBy(() -> reader.read(" ")).hasMessage("empty record");
     }
 

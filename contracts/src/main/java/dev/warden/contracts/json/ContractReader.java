@@ -56,10 +56,10 @@ public final class ContractReader<T> {
         try {
             node = WardenJson.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ContractViolation("not a " + what + ": " + e.getOriginalMessage());
+            throw new ContractViolation("not a valid " + what + ": " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            throw new ContractViolation("not a " + what + ": not a JSON object");
+            throw new ContractViolation("not a valid " + what + ": not a JSON object");
         }
         List<String> violations = violations(node);
         if (!violations.isEmpty()) {
@@ -68,7 +68,7 @@ public final class ContractReader<T> {
         try {
             return WardenJson.mapper().treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new ContractViolation("not a " + what + ": " + e.getMessage());
+            throw new ContractViolation("not a valid " + what + ": " + e.getMessage());
         }
     }
 
