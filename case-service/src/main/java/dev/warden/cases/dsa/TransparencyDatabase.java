@@ -1,25 +1,29 @@
 package dev.warden.cases.dsa;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
 import dev.warden.cases.dsa.config.DsaConfig;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.TypedGuard;
 
 /**
- * The Transparency Database's batch endpoint, called outside any transaction. A 5xx, a 429 or an I/O
- * error is retried by a SmallRye Fault Tolerance guard with exponential backoff
- * ({@code warden.dsa.submission.max-attempts}, {@code .backoff} doubling); any other answer is returned.
+ * The Transparency Database's batch endpoint through the REST Client ({@link TransparencyDatabaseApi}),
+ * called outside any transaction. A 5xx, a 429 or an I/O error is retried by a SmallRye Fault Tolerance
+ * guard with exponential backoff ({@code warden.dsa.submission.max-attempts}, {@code .backoff} doubling);
+ * any other answer is returned. One client per base URL, kept.
  */
 @ApplicationScoped
 public class TransparencyDatabase {
@@ -43,10 +47,13 @@ public class TransparencyDatabase {
         }
     }
 
-    public Answer post(URI base, String token, String body) {
-        AtomicInteger attempts = new AtomicInteger();
+    private final Map<URI, TransparencyDatabaseApi> clients = new ConcurrentHashMap<>();
+    private TypedGuard<Answer> guard;
+
+    @PostConstruct
+    void init() {
         DsaConfig.Submission s = config.submission();
-        TypedGuard<Answer> guard = TypedGuard.create(Answer.class)
+        guard = TypedGuard.create(Answer.class)
                 .withRetry().maxRetries(Math.max(0, s.maxAttempts() - 1))
                 .delay(s.backoff().toMillis(), ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
                 .maxDuration(s.timeout().multipliedBy(s.maxAttempts() + 1).toMillis()
@@ -54,37 +61,45 @@ public class TransparencyDatabase {
                 .retryOn(Retryable.class)
                 .withExponentialBackoff().factor(2).done()
                 .done().build();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(s.timeout()).build();
-        HttpRequest req = HttpRequest.newBuilder(base.resolve("/api/v1/statements")).timeout(s.timeout())
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    public Answer post(URI base, String token, String body) {
+        AtomicInteger attempts = new AtomicInteger();
+        TransparencyDatabaseApi api = clients.computeIfAbsent(base, this::client);
         try {
-            return guard.call(() -> once(http, req, attempts));
+            return guard.call(() -> once(api, "Bearer " + token, body, attempts));
         } catch (Retryable e) {
             return new Answer(0, null, attempts.get(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(0, null, attempts.get(), "interrupted");
         } catch (Exception e) {
             return new Answer(0, null, attempts.get(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private Answer once(HttpClient http, HttpRequest req, AtomicInteger attempts) throws InterruptedException {
+    private TransparencyDatabaseApi client(URI base) {
+        long timeout = config.submission().timeout().toMillis();
+        return QuarkusRestClientBuilder.newBuilder().baseUri(base)
+                .connectTimeout(timeout, TimeUnit.MILLISECONDS).readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true) // a 4xx is an answer to read, not an exception
+                .build(TransparencyDatabaseApi.class);
+    }
+
+    private static Answer once(TransparencyDatabaseApi api, String authorization, String body, AtomicInteger attempts) {
         int n = attempts.incrementAndGet();
-        HttpResponse<String> resp;
-        try {
-            resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            LOG.warnf("DSA submission attempt %d failed: %s", n, e.getClass().getSimpleName());
-            throw new Retryable(e.getClass().getSimpleName() + ": " + e.getMessage());
+        int status;
+        String answer;
+        try (Response resp = api.submit(authorization, body)) {
+            status = resp.getStatus();
+            answer = resp.hasEntity() ? resp.readEntity(String.class) : "";
+        } catch (ProcessingException e) { // connection refused or reset, timeout
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.warnf("DSA submission attempt %d failed: %s", n, cause.getClass().getSimpleName());
+            throw new Retryable(cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
-        int status = resp.statusCode();
         if (status == 429 || status >= 500) {
             LOG.warnf("DSA submission attempt %d failed: HTTP %d", n, status);
-            throw new Retryable("HTTP " + status + ": " + abbreviate(resp.body()));
+            throw new Retryable("HTTP " + status + ": " + abbreviate(answer));
         }
-        return new Answer(status, resp.body(), n, null);
+        return new Answer(status, answer, n, null);
     }
 
     static String abbreviate(String s) {
