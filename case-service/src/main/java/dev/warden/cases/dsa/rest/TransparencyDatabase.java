@@ -1,4 +1,4 @@
-package dev.warden.cases.dsa;
+package dev.warden.cases.dsa.rest;
 
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +20,7 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.TypedGuard;
 
 /**
- * The Transparency Database's batch endpoint through the REST Client ({@link TransparencyDatabaseApi}),
+ * The Transparency Database's batch endpoint (in a rest package: it speaks JAX-RS, as only the edges may) through the REST Client ({@link TransparencyDatabaseApi}),
  * called outside any transaction. A 5xx, a 429 or an I/O error is retried by a SmallRye Fault Tolerance
  * guard with exponential backoff ({@code warden.dsa.submission.max-attempts}, {@code .backoff} doubling);
  * any other answer is returned. One client per base URL, kept.
@@ -35,7 +35,7 @@ public class TransparencyDatabase {
 
     /** What the database answered, and how many calls it took. */
     public record Answer(int status, String body, int attempts, String error) {
-        boolean accepted() {
+        public boolean accepted() {
             return status == 200 || status == 201;
         }
     }
@@ -102,7 +102,7 @@ public class TransparencyDatabase {
         return new Answer(status, answer, n, null);
     }
 
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 }

@@ -1,4 +1,4 @@
-package dev.warden.cases.dsa;
+package dev.warden.cases.dsa.rest;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -17,12 +17,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * {@code quarkus.rest-client.transparency-database.*} can add the rest (TLS, proxy, logging).
  */
 @RegisterRestClient(configKey = "transparency-database")
-@Path("/api/v1")
 public interface TransparencyDatabaseApi {
 
     /** At most 100 statements: {@code {"statements": [...]}}, already JSON. Every status is returned, none thrown. */
     @POST
-    @Path("/statements")
+    @Path("/api/v1/statements") // on the method: no class-level @Path, nothing here looks like a server resource
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Response submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String statements);
