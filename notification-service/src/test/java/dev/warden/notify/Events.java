@@ -2,13 +2,12 @@ package dev.warden.notify;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.warden.contracts.enforcement.EnforcementAction;
 import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.contracts.enforcement.StatementOfReasons;
 
 /** Enforcement events as case-service publishes them. */
 public final class Events {
@@ -30,36 +29,34 @@ public final class Events {
 
     /** The same event decided by a person, with another reason code and text and a DSA statement. */
     public static EnforcementEvent byPerson(EnforcementEvent e, String reasonCode, String reason,
-            Map<String, Object> statement) {
+            StatementOfReasons statement) {
         return new EnforcementEvent(e.eventId(), e.caseId(), e.accountId(), e.action(), false, e.violation(),
                 reasonCode, reason, null, statement, "reviewer:alice", e.occurredAt(), e.restrictedUntil(),
                 e.appealDeadline(), e.recipient());
     }
 
     /** The same event carrying a DSA statement of reasons. */
-    public static EnforcementEvent withStatement(EnforcementEvent e, Map<String, Object> statement) {
+    public static EnforcementEvent withStatement(EnforcementEvent e, StatementOfReasons statement) {
         return new EnforcementEvent(e.eventId(), e.caseId(), e.accountId(), e.action(), e.automated(), e.violation(),
                 e.reasonCode(), e.reason(), e.policy(), statement, e.actor(), e.occurredAt(), e.restrictedUntil(),
                 e.appealDeadline(), e.recipient());
     }
 
     /** A DSA Transparency Database statement as case-service attaches it to bans and restrictions. */
-    public static Map<String, Object> statement(boolean restriction, String explanation) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("decision_account", restriction ? "DECISION_ACCOUNT_SUSPENDED" : "DECISION_ACCOUNT_TERMINATED");
-        if (restriction) {
-            s.put("decision_provision", "DECISION_PROVISION_PARTIAL_SUSPENSION");
-            s.put("end_date_account_restriction", "2026-11-29");
-        }
-        s.put("decision_ground", "DECISION_GROUND_INCOMPATIBLE_CONTENT");
-        s.put("incompatible_content_ground", "ToS 4.2 No spam");
-        s.put("incompatible_content_explanation", explanation);
-        s.put("category", "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE");
-        s.put("category_specification", List.of("KEYWORD_INAUTHENTIC_ACCOUNTS", "KEYWORD_HIDDEN_ADVERTISEMENT"));
-        s.put("automated_detection", "Yes");
-        s.put("automated_decision", restriction ? "AUTOMATED_DECISION_PARTIALLY" : "AUTOMATED_DECISION_FULLY");
-        s.put("territorial_scope", List.of("DE", "AT"));
-        s.put("puid", "decision-" + UUID.randomUUID());
-        return s;
+    public static StatementOfReasons statement(boolean restriction, String explanation) {
+        return StatementOfReasons.builder()
+                .decisionAccount(restriction ? "DECISION_ACCOUNT_SUSPENDED" : "DECISION_ACCOUNT_TERMINATED")
+                .decisionProvision(restriction ? "DECISION_PROVISION_PARTIAL_SUSPENSION" : null)
+                .endDateAccountRestriction(restriction ? "2026-11-29" : null)
+                .decisionGround("DECISION_GROUND_INCOMPATIBLE_CONTENT")
+                .incompatibleContentGround("ToS 4.2 No spam")
+                .incompatibleContentExplanation(explanation)
+                .category("STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE")
+                .categorySpecification(List.of("KEYWORD_INAUTHENTIC_ACCOUNTS", "KEYWORD_HIDDEN_ADVERTISEMENT"))
+                .automatedDetection("Yes")
+                .automatedDecision(restriction ? "AUTOMATED_DECISION_PARTIALLY" : "AUTOMATED_DECISION_FULLY")
+                .territorialScope(List.of("DE", "AT"))
+                .puid("decision-" + UUID.randomUUID())
+                .build();
     }
 }

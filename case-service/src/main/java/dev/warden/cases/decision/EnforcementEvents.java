@@ -1,12 +1,12 @@
 package dev.warden.cases.decision;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.warden.cases.account.Account;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.contracts.enforcement.StatementOfReasons;
 
 /** Builds the enforcement event a committed decision announces. */
 public final class EnforcementEvents {
@@ -15,7 +15,7 @@ public final class EnforcementEvents {
     }
 
     public static EnforcementEvent of(Decision d, EnforcementCase c, Account a, Duration appealWindow,
-            Map<String, Object> statementOfReasons) {
+            StatementOfReasons statementOfReasons) {
         EnforcementEvent.Recipient recipient = a.contactEmail == null ? null
                 : new EnforcementEvent.Recipient(a.contactEmail, a.locale);
         EnforcementEvent.PolicyRef policy = d.policyRuleId == null ? null

@@ -2,7 +2,6 @@ package dev.warden.cases.dsa;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -12,6 +11,7 @@ import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.signal.SignalRecord;
+import dev.warden.contracts.enforcement.StatementOfReasons;
 
 /**
  * Maps a decision, its case, the account and the case's signals onto the Transparency Database's fields.
@@ -48,38 +48,39 @@ public final class DsaStatementBuilder {
         return "USER_REPORTED".equals(violation) ? "SOURCE_ARTICLE_16" : "SOURCE_VOLUNTARY";
     }
 
-    public static Map<String, Object> build(String puid, Decision d, EnforcementCase c, Account a,
+    public static StatementOfReasons build(String puid, Decision d, EnforcementCase c, Account a,
             List<SignalRecord> signals, List<String> territorialScope) {
         Classification cls = BY_VIOLATION.getOrDefault(c.primaryViolation, BY_VIOLATION.get("BULK_MESSAGING"));
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("decision_account", d.action == DecisionAction.BAN ? "DECISION_ACCOUNT_TERMINATED" : "DECISION_ACCOUNT_SUSPENDED");
-        if (d.action == DecisionAction.RESTRICT && d.restrictedUntil != null) {
-            s.put("end_date_account_restriction", date(d.restrictedUntil));
-        }
-        if ("BUSINESS".equals(a.accountType)) {
-            s.put("account_type", "ACCOUNT_TYPE_BUSINESS");
-        } else if ("PRIVATE".equals(a.accountType)) {
-            s.put("account_type", "ACCOUNT_TYPE_PRIVATE");
-        }
-        s.put("decision_ground", "DECISION_GROUND_INCOMPATIBLE_CONTENT");
-        s.put("incompatible_content_ground", cut(cls.ground(), 500));
-        s.put("incompatible_content_explanation", cut(explanation(d, signals), 2000));
-        s.put("incompatible_content_illegal", "No");
-        s.put("content_type", List.of("CONTENT_TYPE_TEXT"));
-        s.put("category", cls.category());
-        s.put("category_specification", List.of(cls.keyword()));
-        if (cls.keywordOther() != null) {
-            s.put("category_specification_other", cls.keywordOther());
-        }
-        s.put("territorial_scope", List.copyOf(new TreeSet<>(territorialScope)));
-        s.put("content_date", date(signals.isEmpty() ? c.openedAt : signals.get(0).detectedAt));
-        s.put("application_date", date(d.decidedAt));
-        s.put("decision_facts", cut(facts(d, signals), 5000));
-        s.put("source_type", sourceType(c.primaryViolation));
-        s.put("automated_detection", signals.isEmpty() ? "No" : "Yes");
-        s.put("automated_decision", d.automated ? "AUTOMATED_DECISION_FULLY" : "AUTOMATED_DECISION_NOT_AUTOMATED");
-        s.put("puid", puid);
-        return s;
+        return StatementOfReasons.builder()
+                .decisionAccount(d.action == DecisionAction.BAN ? "DECISION_ACCOUNT_TERMINATED" : "DECISION_ACCOUNT_SUSPENDED")
+                .endDateAccountRestriction(d.action == DecisionAction.RESTRICT && d.restrictedUntil != null
+                        ? date(d.restrictedUntil) : null)
+                .accountType(accountType(a.accountType))
+                .decisionGround("DECISION_GROUND_INCOMPATIBLE_CONTENT")
+                .incompatibleContentGround(cut(cls.ground(), 500))
+                .incompatibleContentExplanation(cut(explanation(d, signals), 2000))
+                .incompatibleContentIllegal("No")
+                .contentType(List.of("CONTENT_TYPE_TEXT"))
+                .category(cls.category())
+                .categorySpecification(List.of(cls.keyword()))
+                .categorySpecificationOther(cls.keywordOther())
+                .territorialScope(List.copyOf(new TreeSet<>(territorialScope)))
+                .contentDate(date(signals.isEmpty() ? c.openedAt : signals.get(0).detectedAt))
+                .applicationDate(date(d.decidedAt))
+                .decisionFacts(cut(facts(d, signals), 5000))
+                .sourceType(sourceType(c.primaryViolation))
+                .automatedDetection(signals.isEmpty() ? "No" : "Yes")
+                .automatedDecision(d.automated ? "AUTOMATED_DECISION_FULLY" : "AUTOMATED_DECISION_NOT_AUTOMATED")
+                .puid(puid)
+                .build();
+    }
+
+    private static String accountType(String type) {
+        return switch (type == null ? "" : type) {
+            case "BUSINESS" -> "ACCOUNT_TYPE_BUSINESS";
+            case "PRIVATE" -> "ACCOUNT_TYPE_PRIVATE";
+            default -> null;
+        };
     }
 
     private static String explanation(Decision d, List<SignalRecord> signals) {

@@ -16,6 +16,7 @@ import dev.warden.cases.dsa.config.DsaConfig;
 import dev.warden.cases.evidence.EvidenceKind;
 import dev.warden.cases.evidence.EvidenceLedger;
 import dev.warden.cases.signal.SignalRecord;
+import dev.warden.contracts.enforcement.StatementOfReasons;
 import dev.warden.contracts.json.WardenJson;
 
 /**
@@ -34,14 +35,14 @@ public class DsaStatementFactory {
     EvidenceLedger ledger;
 
     /** The stored, validated statement, or null for a decision that needs none (warnings, dismissals). */
-    public Map<String, Object> statementFor(Decision d, EnforcementCase c, Account a) {
+    public StatementOfReasons statementFor(Decision d, EnforcementCase c, Account a) {
         if (!DsaStatementBuilder.needsStatement(d.action)) {
             return null;
         }
         // called once per decision, inside its transaction; dsa_statement.decision_id is unique besides
         List<SignalRecord> signals = SignalRecord.list("caseId = ?1 order by detectedAt", c.id);
         String puid = config.puidPrefix() + "-" + d.id;
-        Map<String, Object> s = DsaStatementBuilder.build(puid, d, c, a, signals, config.territorialScope());
+        StatementOfReasons s = DsaStatementBuilder.build(puid, d, c, a, signals, config.territorialScope());
         List<DsaStatementValidator.FieldError> errors = DsaStatementValidator.validate(s);
         if (!errors.isEmpty()) {
             throw new StatementRejectedException(errors);
@@ -53,9 +54,9 @@ public class DsaStatementFactory {
         st.accountId = a.id;
         st.action = d.action.name();
         st.violation = c.primaryViolation;
-        st.accountType = (String) s.get("account_type");
-        st.sourceType = (String) s.get("source_type");
-        st.automatedDetection = "Yes".equals(s.get("automated_detection"));
+        st.accountType = s.accountType();
+        st.sourceType = s.sourceType();
+        st.automatedDetection = "Yes".equals(s.automatedDetection());
         st.automatedDecision = d.automated;
         st.caseOpenedAt = c.openedAt;
         st.decidedAt = d.decidedAt;

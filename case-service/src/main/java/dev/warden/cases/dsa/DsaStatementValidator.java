@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import dev.warden.contracts.enforcement.StatementOfReasons;
+import dev.warden.contracts.json.WardenJson;
+
 /**
  * The Transparency Database's validation of one statement (POST /api/v1/statement), as its code enforces
  * it: required and conditional fields, lengths in characters, enumerations, Y-m-d dates within their
@@ -28,7 +33,15 @@ public final class DsaStatementValidator {
     private static final List<String> RESTRICTIONS = List.of("decision_visibility", "decision_monetary",
             "decision_provision", "decision_account");
 
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
     private DsaStatementValidator() {
+    }
+
+    /** Validates the statement's JSON form: exactly what the database receives. */
+    public static List<FieldError> validate(StatementOfReasons s) {
+        return validate(WardenJson.mapper().convertValue(s, JSON_OBJECT));
     }
 
     public static List<FieldError> validate(Map<String, Object> s) {

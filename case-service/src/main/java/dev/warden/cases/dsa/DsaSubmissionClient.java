@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.warden.cases.dsa.config.DsaConfig;
+import dev.warden.cases.dsa.rest.TransparencyDatabase;
 import dev.warden.contracts.json.WardenJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;

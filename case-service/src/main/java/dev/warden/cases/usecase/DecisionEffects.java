@@ -1,7 +1,6 @@
 package dev.warden.cases.usecase;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +27,7 @@ import dev.warden.cases.legal.Escalations;
 import dev.warden.cases.outbox.OutboxWriter;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.contracts.enforcement.StatementOfReasons;
 
 /**
  * What every decision does, in the calling use case's transaction and in this order: the domain change
@@ -71,7 +71,7 @@ public class DecisionEffects {
             escalations.open(d);
         }
         if (d.action.published() != null) {
-            Map<String, Object> statement = statements.statementFor(d, c, account);
+            StatementOfReasons statement = statements.statementFor(d, c, account);
             EnforcementEvent event = EnforcementEvents.of(d, c, account, policy.appealWindow(), statement);
             if (d.action.tellsHolder()) {
                 d.holderNotice = account.contactEmail == null ? HolderNotice.AWAITING_ADDRESS : HolderNotice.ADDRESSED;

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -24,6 +22,7 @@ import dev.warden.cases.legal.LegalFixtures;
 import dev.warden.cases.outbox.OutboxEvent;
 import dev.warden.cases.usecase.SignalIntake;
 import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.contracts.enforcement.StatementOfReasons;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.Violation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,18 +53,18 @@ class StatementOfReasonsTest {
         intake.receive(Signals.conclusiveBulk(account, "holder@example.org"));
         Decision ban = QuarkusTransaction.requiringNew().call(() -> Decision.<Decision>find("accountId", account).firstResult());
 
-        Map<String, Object> s = eventOf(ban).statementOfReasons();
-        assertThat(s).containsEntry("decision_account", "DECISION_ACCOUNT_TERMINATED")
-                .containsEntry("account_type", "ACCOUNT_TYPE_PRIVATE")
-                .containsEntry("automated_detection", "Yes")
-                .containsEntry("automated_decision", "AUTOMATED_DECISION_FULLY")
-                .containsEntry("source_type", "SOURCE_VOLUNTARY")
-                .containsEntry("decision_ground", "DECISION_GROUND_INCOMPATIBLE_CONTENT")
-                .containsEntry("puid", "warden-" + ban.id)
-                .containsEntry("application_date", LocalDate.ofInstant(ban.decidedAt, ZoneOffset.UTC).toString())
-                .doesNotContainKey("end_date_account_restriction");
-        assertThat((String) s.get("incompatible_content_explanation")).contains("ban-conclusive-bulk", "non-contacts");
-        assertThat((List<?>) s.get("territorial_scope")).hasSize(30);
+        StatementOfReasons s = eventOf(ban).statementOfReasons();
+        assertThat(s.decisionAccount()).isEqualTo("DECISION_ACCOUNT_TERMINATED");
+        assertThat(s.accountType()).isEqualTo("ACCOUNT_TYPE_PRIVATE");
+        assertThat(s.automatedDetection()).isEqualTo("Yes");
+        assertThat(s.automatedDecision()).isEqualTo("AUTOMATED_DECISION_FULLY");
+        assertThat(s.sourceType()).isEqualTo("SOURCE_VOLUNTARY");
+        assertThat(s.decisionGround()).isEqualTo("DECISION_GROUND_INCOMPATIBLE_CONTENT");
+        assertThat(s.puid()).isEqualTo("warden-" + ban.id);
+        assertThat(s.applicationDate()).isEqualTo(LocalDate.ofInstant(ban.decidedAt, ZoneOffset.UTC).toString());
+        assertThat(s.endDateAccountRestriction()).isNull();
+        assertThat(s.incompatibleContentExplanation()).contains("ban-conclusive-bulk", "non-contacts");
+        assertThat(s.territorialScope()).hasSize(30);
         assertThat(DsaStatementValidator.validate(s)).isEmpty();
         assertThat(stored(ban).statement).isEqualTo(WardenJson.write(s));
     }
@@ -77,12 +76,12 @@ class StatementOfReasonsTest {
         Instant until = Instant.now().plus(Duration.ofDays(14));
         Decision d = fixtures.decide(caseId, DecisionAction.RESTRICT, "alice", until);
 
-        Map<String, Object> s = eventOf(d).statementOfReasons();
-        assertThat(s).containsEntry("decision_account", "DECISION_ACCOUNT_SUSPENDED")
-                .containsEntry("account_type", "ACCOUNT_TYPE_BUSINESS")
-                .containsEntry("automated_decision", "AUTOMATED_DECISION_NOT_AUTOMATED")
-                .containsEntry("category_specification", List.of("KEYWORD_HIDDEN_ADVERTISEMENT"))
-                .containsEntry("end_date_account_restriction", LocalDate.ofInstant(until, ZoneOffset.UTC).toString());
+        StatementOfReasons s = eventOf(d).statementOfReasons();
+        assertThat(s.decisionAccount()).isEqualTo("DECISION_ACCOUNT_SUSPENDED");
+        assertThat(s.accountType()).isEqualTo("ACCOUNT_TYPE_BUSINESS");
+        assertThat(s.automatedDecision()).isEqualTo("AUTOMATED_DECISION_NOT_AUTOMATED");
+        assertThat(s.categorySpecification()).containsExactly("KEYWORD_HIDDEN_ADVERTISEMENT");
+        assertThat(s.endDateAccountRestriction()).isEqualTo(LocalDate.ofInstant(until, ZoneOffset.UTC).toString());
         assertThat(stored(d).automatedDecision).isFalse();
     }
 
@@ -101,7 +100,7 @@ class StatementOfReasonsTest {
     void userReportedCaseIsANoticeUnderArticle16() {
         UUID caseId = fixtures.openCase("acc-sor-report-" + UUID.randomUUID(), "PRIVATE", Violation.USER_REPORTED);
         Decision d = fixtures.decide(caseId, DecisionAction.BAN, "alice", null);
-        assertThat(eventOf(d).statementOfReasons()).containsEntry("source_type", "SOURCE_ARTICLE_16");
+        assertThat(eventOf(d).statementOfReasons().sourceType()).isEqualTo("SOURCE_ARTICLE_16");
     }
 
     @Test

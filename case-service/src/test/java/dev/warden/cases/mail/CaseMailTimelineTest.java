@@ -113,12 +113,38 @@ class CaseMailTimelineTest {
         List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.NOTIFICATIONS_DLQ,
                 r -> key.equals(r.key()), l -> l.size() >= 4, Duration.ofSeconds(30));
         assertThat(dead).extracting(r -> KafkaTestClient.header(r, Topics.DLQ_REASON_HEADER))
-                .satisfiesExactly(r -> assertThat(r).startsWith("not a notification event"),
-                        r -> assertThat(r).isEqualTo("missing caseId"),
-                        r -> assertThat(r).isEqualTo("recipient is not masked"),
+                .satisfiesExactly(r -> assertThat(r).startsWith("not a valid NotificationEvent: "),
+                        r -> assertThat(r).startsWith("field 'caseId': "),
+                        r -> assertThat(r).startsWith("field 'recipient': "),
                         r -> assertThat(r).isEqualTo("case " + caseId + " belongs to another account"));
         await().atMost(Duration.ofSeconds(30)).until(() -> mailCount(after.deliveryId()) == 1);
         assertThat(mailCount(fullAddress.deliveryId())).isZero();
+    }
+
+    @Test
+    void deadLettersAReportBreakingTheSchemaNamingTheFieldAndKeepsConsuming() {
+        String key = "acc-mail-schema-" + UUID.randomUUID();
+        NotificationEvent unknownTemplate = new NotificationEvent(UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), caseId.toString(), account, "suspended-forever",
+                NotificationEvent.Audience.ACCOUNT_HOLDER, "h***@example.org", "de", NotificationEvent.Status.SENT, 1,
+                SENT_AT);
+        NotificationEvent negativeAttempts = new NotificationEvent(UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), caseId.toString(), account, "banned",
+                NotificationEvent.Audience.ACCOUNT_HOLDER, "h***@example.org", "de", NotificationEvent.Status.SENT, -1,
+                SENT_AT);
+        NotificationEvent after = mail(caseId, account, "banned", NotificationEvent.Status.SENT, SENT_AT);
+
+        kafka.sendJson(Topics.NOTIFICATIONS, key, unknownTemplate);
+        kafka.sendJson(Topics.NOTIFICATIONS, key, negativeAttempts);
+        kafka.sendJson(Topics.NOTIFICATIONS, key, after);
+
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.NOTIFICATIONS_DLQ,
+                r -> key.equals(r.key()), l -> l.size() >= 2, Duration.ofSeconds(30));
+        assertThat(dead).extracting(r -> KafkaTestClient.header(r, Topics.DLQ_REASON_HEADER))
+                .satisfiesExactly(r -> assertThat(r).startsWith("field 'template': "),
+                        r -> assertThat(r).startsWith("field 'attempts': "));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailCount(after.deliveryId()) == 1);
+        assertThat(mailCount(unknownTemplate.deliveryId()) + mailCount(negativeAttempts.deliveryId())).isZero();
     }
 
     @Test

@@ -145,9 +145,31 @@ class AutomaticEnforcementTest {
                 r -> account.equals(r.key()), l -> l.size() >= 2, Duration.ofSeconds(20));
 
         assertThat(dead).extracting(r -> KafkaTestClient.header(r, Topics.DLQ_REASON_HEADER))
-                .satisfiesExactly(r -> assertThat(r).startsWith("not a signal"),
-                        r -> assertThat(r).isEqualTo("signalId is not a UUID"));
+                .satisfiesExactly(r -> assertThat(r).startsWith("not a valid DetectionSignal: "),
+                        r -> assertThat(r).startsWith("field '"));
         awaitCase(next, CaseStatus.ACTIONED);
+    }
+
+    @Test
+    void deadLettersSignalsBreakingTheSchemaNamingTheFieldAndKeepsConsuming() {
+        String account = "acc-schema-" + UUID.randomUUID();
+        String badScore = WardenJson.write(Signals.conclusiveBulk(account, null)).replace("\"score\":0.99",
+                "\"score\":1.5");
+        DetectionSignal valid = Signals.conclusiveBulk(account, null);
+        String badId = WardenJson.write(valid).replace(valid.signalId(), "not-a-uuid");
+        kafka.send(Topics.SIGNALS, account, badScore);
+        kafka.send(Topics.SIGNALS, account, badId);
+        String next = "acc-after-schema-" + UUID.randomUUID();
+        kafka.sendJson(Topics.SIGNALS, next, Signals.conclusiveBulk(next, null));
+
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.SIGNALS_DLQ,
+                r -> account.equals(r.key()), l -> l.size() >= 2, Duration.ofSeconds(20));
+
+        assertThat(dead).extracting(r -> KafkaTestClient.header(r, Topics.DLQ_REASON_HEADER))
+                .satisfiesExactly(r -> assertThat(r).startsWith("field 'score': "),
+                        r -> assertThat(r).startsWith("field 'signalId': "));
+        awaitCase(next, CaseStatus.ACTIONED);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> EnforcementCase.count("accountId", account))).isZero();
     }
 
     static EnforcementCase awaitCase(String account, CaseStatus status) {

@@ -18,6 +18,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         dev.warden.contracts.enforcement.EnforcementEvent.PolicyRef.class,
         dev.warden.contracts.enforcement.EnforcementEvent.Recipient.class,
         dev.warden.contracts.enforcement.EnforcementAction.class,
+        dev.warden.contracts.enforcement.StatementOfReasons.class,
         dev.warden.contracts.notification.NotificationEvent.class,
         dev.warden.contracts.notification.NotificationEvent.Audience.class,
         dev.warden.contracts.notification.NotificationEvent.Status.class })

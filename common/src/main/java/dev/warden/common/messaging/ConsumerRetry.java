@@ -1,7 +1,10 @@
 package dev.warden.common.messaging;
 
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +15,16 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * Runs a consumer's unit of work (one transaction) again when it failed for a transient reason, so that
  * a reviewer's concurrent decision or a database restart does not send a valid record to the
  * dead-letter topic. Anything else is rethrown at once and the connector dead-letters it with the reason.
  * The partition waits meanwhile: records of one account stay in order.
+ * <p>
+ * Two SmallRye Fault Tolerance guards, one inside the other, because the two kinds have different
+ * budgets: a lost race gets a number of attempts, an unreachable database a span of time.
  */
 @ApplicationScoped
 @Startup // so that checkBudget runs at start-up, not with the first record
@@ -31,6 +38,8 @@ public class ConsumerRetry {
     @Inject
     MeterRegistry registry;
 
+    private final Map<String, Guard[]> guards = new ConcurrentHashMap<>();
+
     /** Fails start-up when the connector would close a consumer before the retries give up. */
     @PostConstruct
     void checkBudget() {
@@ -43,33 +52,43 @@ public class ConsumerRetry {
 
     /** Runs {@code work}; {@code channel} names the consumer in logs and in the {@code warden.consumer.retries} metric. */
     public void run(String channel, Runnable work) {
-        long started = System.nanoTime();
-        long backoffMillis = config.initialBackoff().toMillis();
-        for (int attempt = 1; ; attempt++) {
-            try {
+        Guard[] g = guards.computeIfAbsent(channel, this::guardsFor);
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            g[0].get(() -> g[1].get(() -> {
+                attempts.incrementAndGet();
                 work.run();
-                return;
-            } catch (RuntimeException e) {
-                TransientFailure kind = TransientFailure.of(e);
-                if (!shouldRetry(kind, attempt, System.nanoTime() - started)) {
-                    throw kind == TransientFailure.NONE ? e
-                            : new IllegalStateException("gave up after " + attempt + " attempts (" + kind + "): " + e, e);
-                }
-                counter(channel, kind).increment();
-                long wait = backoffMillis + ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1);
-                LOG.warnf("%s: attempt %d failed (%s: %s); retrying in %d ms", channel, attempt, kind, e, wait);
-                sleep(wait, e);
-                backoffMillis = Math.min(backoffMillis * 2, config.maxBackoff().toMillis());
-            }
+                return null;
+            }, Void.class), Void.class);
+        } catch (RuntimeException e) {
+            TransientFailure kind = TransientFailure.of(e);
+            throw kind == TransientFailure.NONE ? e
+                    : new IllegalStateException("gave up after " + attempts.get() + " attempts (" + kind + "): " + e, e);
         }
     }
 
-    boolean shouldRetry(TransientFailure kind, int attempt, long elapsedNanos) {
-        return switch (kind) {
-            case NONE -> false;
-            case CONFLICT -> attempt < config.conflictAttempts();
-            case UNAVAILABLE -> elapsedNanos < config.unavailableFor().toNanos();
-        };
+    /** [outer: waits out an unreachable database for unavailable-for, inner: a lost race conflict-attempts times] */
+    private Guard[] guardsFor(String channel) {
+        Duration unavailableFor = config.unavailableFor();
+        Guard unavailable = retrying(channel, TransientFailure.UNAVAILABLE, -1, unavailableFor);
+        Guard conflict = retrying(channel, TransientFailure.CONFLICT, config.conflictAttempts() - 1, unavailableFor);
+        return new Guard[] {unavailable, conflict};
+    }
+
+    private Guard retrying(String channel, TransientFailure kind, int maxRetries, Duration maxDuration) {
+        long initial = config.initialBackoff().toMillis();
+        return Guard.create().withRetry()
+                .maxRetries(maxRetries)
+                .maxDuration(maxDuration.toMillis(), ChronoUnit.MILLIS)
+                .delay(initial, ChronoUnit.MILLIS)
+                .jitter(initial / 2, ChronoUnit.MILLIS)
+                .withExponentialBackoff().factor(2).maxDelay(config.maxBackoff().toMillis(), ChronoUnit.MILLIS).done()
+                .whenException(e -> TransientFailure.of(e) == kind)
+                .beforeRetry(e -> {
+                    counter(channel, kind).increment();
+                    LOG.warnf("%s: attempt failed (%s: %s); retrying", channel, kind, e);
+                })
+                .done().build();
     }
 
     private Counter counter(String channel, TransientFailure kind) {
@@ -77,15 +96,5 @@ public class ConsumerRetry {
                 .description("Consumer work retried after a transient failure")
                 .tag("channel", channel).tag("kind", kind.name())
                 .register(registry);
-    }
-
-    private static void sleep(long millis, RuntimeException cause) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            cause.addSuppressed(ie);
-            throw new IllegalStateException("interrupted while waiting to retry: " + cause, cause);
-        }
     }
 }

@@ -39,7 +39,7 @@ public interface ConsumerRetryConfig {
         }
     }
 
-    /** First wait; it doubles per attempt up to {@link #maxBackoff()}; each wait adds up to 50 % random jitter. */
+    /** First wait; it doubles per attempt up to {@link #maxBackoff()}; each wait varies by up to half the first. */
     @WithDefault("100ms")
     Duration initialBackoff();
 

@@ -1,7 +1,6 @@
 package dev.warden.contracts.enforcement;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * One record of {@code warden.enforcement.v1}: a decision on an account that committed in
@@ -22,7 +21,7 @@ public record EnforcementEvent(
         String reasonCode,
         String reason,
         PolicyRef policy,
-        Map<String, Object> statementOfReasons,
+        StatementOfReasons statementOfReasons,
         String actor,
         Instant occurredAt,
         Instant restrictedUntil,

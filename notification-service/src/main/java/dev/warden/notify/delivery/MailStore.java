@@ -125,7 +125,11 @@ public class MailStore implements RelayStore<Delivery> {
         d.leaseUntil = null;
     }
 
-    /** initial × 2^(attempt-1), capped, with ±25 % jitter so retries of many mails spread out. */
+    /**
+     * initial × 2^(attempt-1), capped, with ±25 % jitter so retries of many mails spread out. Not a Fault
+     * Tolerance retry: the next attempt is a time stored on the row, so it survives restarts, frees the
+     * dispatcher for other mails meanwhile and may be taken by another instance.
+     */
     Duration backoff(int attempt) {
         long base = config.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
         long capped = Math.min(base, config.maxBackoff().toMillis());

@@ -2,12 +2,11 @@ package dev.warden.notify.mail;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.warden.contracts.enforcement.EnforcementAction;
 import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.contracts.enforcement.StatementOfReasons;
 
 /** A realistic enforcement event per template, so an admin can preview a mail without a real case. */
 public final class SampleEvents {
@@ -35,23 +34,21 @@ public final class SampleEvents {
                 new EnforcementEvent.Recipient("holder@example.org", locale));
     }
 
-    private static Map<String, Object> statement(boolean restriction) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("decision_account", restriction ? "DECISION_ACCOUNT_SUSPENDED" : "DECISION_ACCOUNT_TERMINATED");
-        if (restriction) {
-            s.put("decision_provision", "DECISION_PROVISION_PARTIAL_SUSPENSION");
-            s.put("end_date_account_restriction", "2026-11-29");
-        }
-        s.put("decision_ground", "DECISION_GROUND_INCOMPATIBLE_CONTENT");
-        s.put("incompatible_content_ground", "Terms of Service, section 4.2 \"No spam\"");
-        s.put("incompatible_content_explanation",
-                "The account sent the same message to hundreds of people who do not know it.");
-        s.put("category", "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE");
-        s.put("category_specification", List.of("KEYWORD_INAUTHENTIC_ACCOUNTS"));
-        s.put("automated_detection", "Yes");
-        s.put("automated_decision", restriction ? "AUTOMATED_DECISION_PARTIALLY" : "AUTOMATED_DECISION_FULLY");
-        s.put("territorial_scope", List.of("DE", "AT"));
-        s.put("puid", "sample-decision-1");
-        return s;
+    private static StatementOfReasons statement(boolean restriction) {
+        return StatementOfReasons.builder()
+                .decisionAccount(restriction ? "DECISION_ACCOUNT_SUSPENDED" : "DECISION_ACCOUNT_TERMINATED")
+                .decisionProvision(restriction ? "DECISION_PROVISION_PARTIAL_SUSPENSION" : null)
+                .endDateAccountRestriction(restriction ? "2026-11-29" : null)
+                .decisionGround("DECISION_GROUND_INCOMPATIBLE_CONTENT")
+                .incompatibleContentGround("Terms of Service, section 4.2 \"No spam\"")
+                .incompatibleContentExplanation(
+                        "The account sent the same message to hundreds of people who do not know it.")
+                .category("STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE")
+                .categorySpecification(List.of("KEYWORD_INAUTHENTIC_ACCOUNTS"))
+                .automatedDetection("Yes")
+                .automatedDecision(restriction ? "AUTOMATED_DECISION_PARTIALLY" : "AUTOMATED_DECISION_FULLY")
+                .territorialScope(List.of("DE", "AT"))
+                .puid("sample-decision-1")
+                .build();
     }
 }

@@ -1,9 +1,8 @@
 package dev.warden.notify.mail;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
+import dev.warden.contracts.enforcement.StatementOfReasons;
 import io.quarkus.qute.TemplateData;
 
 /**
@@ -18,32 +17,27 @@ public record StatementModel(String decisionAccount, String decisionProvision, S
         String applicationDate, String territorialScope, String puid) {
 
     /** @return null when the event carries no statement */
-    public static StatementModel of(Map<String, Object> sor) {
-        if (sor == null || sor.isEmpty()) {
+    public static StatementModel of(StatementOfReasons sor) {
+        if (sor == null) {
             return null;
         }
-        String explanation = text(sor, "incompatible_content_explanation");
+        String explanation = text(sor.incompatibleContentExplanation());
         if (explanation == null) {
-            explanation = text(sor, "illegal_content_explanation");
+            explanation = text(sor.illegalContentExplanation());
         }
-        return new StatementModel(text(sor, "decision_account"), text(sor, "decision_provision"),
-                text(sor, "decision_ground"), text(sor, "incompatible_content_ground"), explanation,
-                text(sor, "illegal_content_legal_ground"), text(sor, "category"), list(sor.get("category_specification")),
-                text(sor, "decision_facts"), "Yes".equalsIgnoreCase(text(sor, "automated_detection")),
-                text(sor, "automated_decision"), text(sor, "end_date_account_restriction"),
-                text(sor, "application_date"), String.join(", ", list(sor.get("territorial_scope"))),
-                text(sor, "puid"));
+        return new StatementModel(text(sor.decisionAccount()), text(sor.decisionProvision()),
+                text(sor.decisionGround()), text(sor.incompatibleContentGround()), explanation,
+                text(sor.illegalContentLegalGround()), text(sor.category()), list(sor.categorySpecification()),
+                text(sor.decisionFacts()), "Yes".equalsIgnoreCase(sor.automatedDetection()),
+                text(sor.automatedDecision()), text(sor.endDateAccountRestriction()), text(sor.applicationDate()),
+                String.join(", ", list(sor.territorialScope())), text(sor.puid()));
     }
 
-    private static String text(Map<String, Object> sor, String field) {
-        Object v = sor.get(field);
-        return v == null || v.toString().isBlank() ? null : v.toString();
+    private static String text(String v) {
+        return v == null || v.isBlank() ? null : v;
     }
 
-    private static List<String> list(Object v) {
-        if (v instanceof Collection<?> c) {
-            return c.stream().map(String::valueOf).toList();
-        }
-        return v == null ? List.of() : List.of(String.valueOf(v));
+    private static List<String> list(List<String> v) {
+        return v == null ? List.of() : v;
     }
 }

@@ -6,7 +6,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.warden.contracts.enforcement.EnforcementEvent;
-import dev.warden.contracts.json.WardenJson;
+import dev.warden.contracts.json.ContractReader;
+import dev.warden.contracts.json.ContractViolation;
 import dev.warden.notify.delivery.DeliveryPlanner;
 import dev.warden.common.messaging.ConsumerRetry;
 import io.smallrye.common.annotation.Blocking;
@@ -19,6 +20,9 @@ import io.smallrye.common.annotation.Blocking;
  */
 @ApplicationScoped
 public class EnforcementConsumer {
+
+    private static final ContractReader<EnforcementEvent> READER =
+            ContractReader.of("enforcement.v1", EnforcementEvent.class);
 
     @Inject
     DeliveryPlanner planner;
@@ -33,20 +37,11 @@ public class EnforcementConsumer {
         retry.run("enforcement", () -> planner.accept(event));
     }
 
+    /** Against {@code enforcement.v1.schema.json}; a violation names the field and is dead-lettered. */
     static EnforcementEvent read(String json) {
-        EnforcementEvent e;
-        try {
-            e = WardenJson.read(json, EnforcementEvent.class);
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException("not an enforcement event: " + ex.getMessage(), ex);
-        }
-        if (e == null || e.eventId() == null || e.action() == null || e.accountId() == null) {
-            throw new IllegalArgumentException("enforcement event lacks eventId, action or accountId");
-        }
-        try {
-            java.util.UUID.fromString(e.eventId());
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException("eventId is not a UUID");
+        EnforcementEvent e = READER.read(json);
+        if (e.restrictedUntil() != null && e.restrictedUntil().isBefore(e.occurredAt())) {
+            throw new ContractViolation("field 'restrictedUntil' lies before 'occurredAt'");
         }
         return e;
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.enforcement.EnforcementAction;
 import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.contracts.json.WardenJson;
 import dev.warden.notify.Events;
 import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.Mail;
@@ -131,8 +132,31 @@ class EnforcementMailTest {
                 r -> key.equals(r.key()), l -> l.size() >= 2, Duration.ofSeconds(20));
 
         assertThat(dead).extracting(r -> KafkaTestClient.header(r, Topics.DLQ_REASON_HEADER))
-                .satisfiesExactly(r -> assertThat(r).startsWith("not an enforcement event"),
-                        r -> assertThat(r).isEqualTo("eventId is not a UUID"));
+                .satisfiesExactly(r -> assertThat(r).startsWith("not a valid EnforcementEvent: "),
+                        r -> assertThat(r).startsWith("field '"));
+    }
+
+    @Test
+    void deadLettersEventsBreakingTheSchemaNamingTheFieldAndKeepsConsuming() {
+        String key = "acc-schema-" + UUID.randomUUID();
+        EnforcementEvent valid = Events.of(EnforcementAction.BANNED, key, "schema-" + key + "@example.org", "en");
+        String badId = WardenJson.write(valid).replace(valid.eventId(), "not-a-uuid");
+        String badStatement = WardenJson.write(Events.withStatement(valid, Events.statement(false, "Spam")))
+                .replace("DECISION_ACCOUNT_TERMINATED", "DECISION_ACCOUNT_DELETED");
+        kafka.send(Topics.ENFORCEMENT, key, badId);
+        kafka.send(Topics.ENFORCEMENT, key, badStatement);
+        String next = "acc-after-schema-" + UUID.randomUUID();
+        String to = "after-" + next + "@example.org";
+        kafka.sendJson(Topics.ENFORCEMENT, next, Events.of(EnforcementAction.WARNED, next, to, "en"));
+
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.ENFORCEMENT_DLQ,
+                r -> key.equals(r.key()), l -> l.size() >= 2, Duration.ofSeconds(20));
+
+        assertThat(dead).extracting(r -> KafkaTestClient.header(r, Topics.DLQ_REASON_HEADER))
+                .satisfiesExactly(r -> assertThat(r).startsWith("field 'eventId': "),
+                        r -> assertThat(r).startsWith("field 'statementOfReasons.decision_account': "));
+        assertThat(awaitMail(to)).isNotNull();
+        assertThat(WardenSmtp.receivedBy("schema-" + key + "@example.org")).isEmpty();
     }
 
     static MimeMessage awaitMail(String to) {
