@@ -16,7 +16,8 @@ public final class EnforcementEvents {
 
     public static EnforcementEvent of(Decision d, EnforcementCase c, Account a, Duration appealWindow,
             StatementOfReasons statementOfReasons) {
-        EnforcementEvent.Recipient recipient = a.contactEmail == null ? null
+        // a dismissal is not mailed, so it carries no address
+        EnforcementEvent.Recipient recipient = a.contactEmail == null || d.action == DecisionAction.DISMISS ? null
                 : new EnforcementEvent.Recipient(a.contactEmail, a.locale);
         EnforcementEvent.PolicyRef policy = d.policyRuleId == null ? null
                 : new EnforcementEvent.PolicyRef(d.policyRuleId, d.policyVersion);

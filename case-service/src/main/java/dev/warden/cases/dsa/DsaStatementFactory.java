@@ -70,9 +70,9 @@ public class DsaStatementFactory {
     }
 
     /** The statement stored with the decision, or null when it has none. */
-    public Map<String, Object> storedFor(Decision d) {
+    public StatementOfReasons storedFor(Decision d) {
         return DsaStatement.<DsaStatement>find("decisionId", d.id).firstResultOptional()
-                .map(st -> read(st.statement)).orElse(null);
+                .map(st -> WardenJson.read(st.statement, StatementOfReasons.class)).orElse(null);
     }
 
     static Map<String, Object> read(String json) {

@@ -73,6 +73,31 @@ class DecisionResourceTest {
     }
 
     @Test
+    void aDismissalIsPublishedOnceAsAHumanDismissedWithoutAnAddress() {
+        UUID caseId = Fixtures.reviewCase(intake, "acc-dec-dismissed", 0.7);
+        String account = Fixtures.load(caseId).accountId;
+        String token = WardenOidc.token("dora", "reviewer");
+        String key = UUID.randomUUID().toString();
+        String dismiss = "{\"action\":\"DISMISS\",\"reasonCode\":\"NO_VIOLATION\",\"reasonText\":\"family group\"}";
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key).body(dismiss)
+                .when().post("/api/cases/{id}/decisions", caseId).then().statusCode(201);
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key).body(dismiss)
+                .when().post("/api/cases/{id}/decisions", caseId).then().statusCode(200);
+
+        KafkaTestClient.read(Topics.ENFORCEMENT, r -> account.equals(r.key()), l -> !l.isEmpty(), Duration.ofSeconds(20));
+        List<EnforcementEvent> published = KafkaTestClient.readFor(Topics.ENFORCEMENT, r -> account.equals(r.key()),
+                Duration.ofSeconds(3)).stream().map(r -> WardenJson.read(r.value(), EnforcementEvent.class)).toList();
+        assertThat(published).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(EnforcementAction.DISMISSED);
+            assertThat(e.automated()).isFalse();
+            assertThat(e.actor()).isEqualTo("dora");
+            assertThat(e.violation()).isEqualTo("BULK_MESSAGING");
+            assertThat(e.recipient()).isNull();
+            assertThat(e.appealDeadline()).isNull();
+        });
+    }
+
+    @Test
     void retryWithTheSameIdempotencyKeyGetsTheSameDecisionAndNoSecondEffect() {
         UUID caseId = Fixtures.reviewCase(intake, "acc-dec-idem", 0.7);
         String account = Fixtures.load(caseId).accountId;

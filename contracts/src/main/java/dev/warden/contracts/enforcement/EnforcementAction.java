@@ -1,5 +1,9 @@
 package dev.warden.contracts.enforcement;
 
+/**
+ * What a committed decision did. DISMISSED: a reviewer found no violation; nobody is mailed, it is a label
+ * for detection's backtests.
+ */
 public enum EnforcementAction {
     WARNED,
     RESTRICTED,
@@ -7,5 +11,6 @@ public enum EnforcementAction {
     REINSTATED,
     ESCALATED_TO_LEGAL,
     APPEAL_RECEIVED,
-    APPEAL_DECIDED
+    APPEAL_DECIDED,
+    DISMISSED
 }

@@ -32,7 +32,7 @@ public record EnforcementEvent(
     /** A decision's own announcement (not a late notice). */
     public EnforcementEvent(String eventId, String caseId, String accountId, EnforcementAction action,
             boolean automated, String violation, String reasonCode, String reason, PolicyRef policy,
-            Map<String, Object> statementOfReasons, String actor, Instant occurredAt, Instant restrictedUntil,
+            StatementOfReasons statementOfReasons, String actor, Instant occurredAt, Instant restrictedUntil,
             Instant appealDeadline, Recipient recipient) {
         this(eventId, caseId, accountId, action, automated, violation, reasonCode, reason, policy,
                 statementOfReasons, actor, occurredAt, restrictedUntil, appealDeadline, recipient, null);

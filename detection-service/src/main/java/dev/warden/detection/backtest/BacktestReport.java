@@ -12,7 +12,17 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record BacktestReport(String applicationId, Instant from, Instant to, long signals, long labelledAccounts,
-        List<RuleResult> rules, List<ViolationResult> violations) {
+        LabelSummary labels, List<RuleResult> rules, List<ViolationResult> violations) {
+
+    /** REQUEST: labels given with the request; REVIEWER_DECISIONS: human decisions on warden.enforcement.v1. */
+    public enum LabelSource {
+        REQUEST, REVIEWER_DECISIONS, NONE
+    }
+
+    /** Where the truth came from, how many accounts it labels (violating / benign), in words. */
+    @RegisterForReflection
+    public record LabelSummary(LabelSource source, long accounts, long violating, long benign, String note) {
+    }
 
     @RegisterForReflection
     public record RuleResult(String ruleId, int version, Violation violation, long signals, long accounts,

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import dev.warden.contracts.Topics;
+import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.detection.topology.ActivityTopology;
@@ -128,7 +129,8 @@ public class BacktestRunner {
             streams.start();
             awaitDone(a, streams, app, end);
             List<DetectionSignal> signals = reader.read(names.signals(), from, to);
-            return new Scoring(labels).report(app, from, to, ruleSet, signals);
+            Labels truth = labels == null || labels.isEmpty() ? reviewerLabels(from, to) : Labels.fromRequest(labels);
+            return new Scoring(truth).report(app, from, to, ruleSet, signals);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka refused a backtest step: " + e.getCause().getMessage(), e.getCause());
         } catch (IOException e) {
@@ -136,6 +138,19 @@ public class BacktestRunner {
         } finally {
             cleanUp(streams, app, names, stateDir);
         }
+    }
+
+    /** Reviewers' decisions of the period; a record that is not an enforcement event is skipped. */
+    private Labels reviewerLabels(Instant from, Instant to) {
+        List<EnforcementEvent> events = new ArrayList<>();
+        for (String json : reader.values(Topics.ENFORCEMENT, from, to)) {
+            try {
+                events.add(WardenJson.read(json, EnforcementEvent.class));
+            } catch (IllegalArgumentException e) {
+                LOG.debugf("backtest: skipped a record of %s that is not an enforcement event", Topics.ENFORCEMENT);
+            }
+        }
+        return ReviewerLabels.of(events);
     }
 
     private record RunTopics(String rules, String signals, String dlq) {

@@ -2,7 +2,6 @@ package dev.warden.detection.backtest;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +16,12 @@ import dev.warden.detection.rules.RuleDefinition;
 /** Counts a backtest's signals per rule and per violation, and scores them against the labels. */
 final class Scoring {
 
-    private final Map<String, Set<Violation>> truth = new HashMap<>();
+    private final Labels labels;
+    private final Map<String, Set<Violation>> truth;
 
-    Scoring(List<BacktestRequest.Label> labels) {
-        if (labels != null) {
-            labels.forEach(l -> truth.computeIfAbsent(l.accountId(), a -> new HashSet<>())
-                    .addAll(l.violations() == null ? Set.of() : l.violations()));
-        }
+    Scoring(Labels labels) {
+        this.labels = labels;
+        this.truth = labels.truth();
     }
 
     BacktestReport report(String applicationId, Instant from, Instant to, List<RuleDefinition> ruleSet,
@@ -39,7 +37,8 @@ final class Scoring {
         List<BacktestReport.ViolationResult> violations = new ArrayList<>();
         byViolation.forEach((v, fired) -> violations.add(new BacktestReport.ViolationResult(v, fired.size(),
                 accounts(fired).size(), quality(v, accounts(fired)))));
-        return new BacktestReport(applicationId, from, to, signals.size(), truth.size(), rules, violations);
+        return new BacktestReport(applicationId, from, to, signals.size(), truth.size(), labels.summary(), rules,
+                violations);
     }
 
     private BacktestReport.Quality quality(Violation violation, Set<String> flagged) {

@@ -60,7 +60,13 @@ final class BehaviourDetector implements Detector {
 
     static RuleDefinition definition(String id, dev.warden.contracts.signal.Violation violation, double score,
             long cooldownSeconds, Map<String, Double> thresholds, String description) {
-        return new RuleDefinition(id, 1, violation, true, score, cooldownSeconds, thresholds, Map.of(), description);
+        return definition(id, 1, violation, score, cooldownSeconds, thresholds, description);
+    }
+
+    /** A built-in definition changed since its first version: a new version, so signals tell them apart. */
+    static RuleDefinition definition(String id, int version, dev.warden.contracts.signal.Violation violation,
+            double score, long cooldownSeconds, Map<String, Double> thresholds, String description) {
+        return new RuleDefinition(id, version, violation, true, score, cooldownSeconds, thresholds, Map.of(), description);
     }
 
     @Override

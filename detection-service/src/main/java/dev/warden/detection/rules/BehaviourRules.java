@@ -61,16 +61,23 @@ final class BehaviourRules {
                 atLeast("activeHoursLastDay", Features::activeHoursLastDay, "minActiveHoursLastDay"));
     }
 
-    /** Bulk, day scale, per fingerprint: one text to many non-contacts in direct messages. */
+    /**
+     * Bulk, day scale, per fingerprint: one text sent directly, mostly to non-contacts. The share of non-contacts
+     * per copy of the text is what tells it from a person sending one invitation to their address book (mostly
+     * contacts), so the counts can be low enough for a campaign member that sends a few dozen copies.
+     */
     static Detector repeatedContentReach() {
-        return new BehaviourDetector(definition("bulk.repeated-content-reach", Violation.BULK_MESSAGING, 0.85, DAY,
-                Map.of("minTopFingerprintMessages", 20.0, "minTopFingerprintNonContactRecipients", 60.0,
-                        "maxFanoutShare", 0.5),
-                "One text sent directly to many non-contacts within a day"), Scale.DAY,
-                "one text sent %.0f times to %.0f non-contacts, broadcast/group share %.2f",
+        return new BehaviourDetector(definition("bulk.repeated-content-reach", 2, Violation.BULK_MESSAGING, 0.85, DAY,
+                Map.of("minTopFingerprintMessages", 15.0, "minTopFingerprintNonContactRecipients", 15.0,
+                        "minTopFingerprintNonContactsPerMessage", 0.5, "maxFanoutShare", 0.5),
+                "One text sent directly to many non-contacts within a day, mostly to non-contacts"), Scale.DAY,
+                "one text sent %.0f times to %.0f non-contacts (%.2f per copy), broadcast/group share %.2f",
                 atLeast("topFingerprintMessages", Features::topFingerprintMessages, "minTopFingerprintMessages"),
                 atLeast("topFingerprintNonContactRecipients", Features::topFingerprintNonContactRecipients,
                         "minTopFingerprintNonContactRecipients"),
+                atLeast("topFingerprintNonContactsPerMessage", f -> f.topFingerprintMessages() == 0 ? 0
+                        : (double) f.topFingerprintNonContactRecipients() / f.topFingerprintMessages(),
+                        "minTopFingerprintNonContactsPerMessage"),
                 atMost("fanoutShare", Features::fanoutShare, "maxFanoutShare"));
     }
 
@@ -93,15 +100,24 @@ final class BehaviourRules {
                 atMost("nonContactShare", Features::nonContactShare, "maxNonContactShare"));
     }
 
-    /** Automated, day scale, regardless of timing statistics: a person sleeps. Scoped like the cadence rule. */
+    /**
+     * Automated, day scale: active in nearly every hour of a day (a person sleeps) *and* at a steady rhythm. Many
+     * active hours alone is what a heavy human user with a big day produces too (a wedding's invitations plus the
+     * day's chatting); a person's gaps between messages vary as much as their mean (CV near 1), a scheduler's do
+     * not. Scoped like the cadence rule.
+     */
     static Detector roundTheClock() {
-        return new BehaviourDetector(definition("automated.round-the-clock", Violation.AUTOMATED_BEHAVIOR, 0.85, DAY,
-                Map.of("minActiveHoursLastDay", 20.0, "minMessagesLastDay", 200.0, "maxNonContactShareLastDay", 0.5),
-                "A personal account sending in nearly every hour of a day, mostly to contacts"), Scale.DAY,
-                "active in %.0f of the last 24 hours, %.0f messages, non-contact share %.2f",
+        return new BehaviourDetector(definition("automated.round-the-clock", 2, Violation.AUTOMATED_BEHAVIOR, 0.85, DAY,
+                Map.of("minActiveHoursLastDay", 20.0, "minMessagesLastDay", 200.0, "maxNonContactShareLastDay", 0.5,
+                        "minIntervals", 20.0, "maxIntervalCv", 0.5),
+                "A personal account sending in nearly every hour of a day at a steady rhythm, mostly to contacts"),
+                Scale.DAY,
+                "active in %.0f of the last 24 hours, %.0f messages, non-contact share %.2f, %.0f intervals with CV %.2f",
                 atLeast("activeHoursLastDay", Features::activeHoursLastDay, "minActiveHoursLastDay"),
                 atLeast("messagesLastDay", Features::messagesLastDay, "minMessagesLastDay"),
-                atMost("nonContactShareLastDay", Features::nonContactShareLastDay, "maxNonContactShareLastDay"));
+                atMost("nonContactShareLastDay", Features::nonContactShareLastDay, "maxNonContactShareLastDay"),
+                atLeast("intervals", Features::intervals, "minIntervals"),
+                atMost("intervalCv", f -> f.intervalCv() < 0 ? Double.MAX_VALUE : f.intervalCv(), "maxIntervalCv"));
     }
 
     /**

@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +25,13 @@ import dev.warden.contracts.Topics;
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ActivityType;
 import dev.warden.contracts.activity.ReportReason;
+import dev.warden.contracts.enforcement.EnforcementAction;
+import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.Violation;
 import dev.warden.detection.rules.RuleDefinition;
 import dev.warden.testsupport.ActivityEvents;
+import dev.warden.testsupport.KafkaPrincipal;
 import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.WardenKafka;
 import dev.warden.testsupport.WardenOidc;
@@ -83,6 +89,65 @@ class BacktestTest {
             assertThatThrownBy(() -> admin.describeConsumerGroups(List.of(report.applicationId())).all().get())
                     .hasCauseInstanceOf(GroupIdNotFoundException.class);
         }
+    }
+
+    @Test
+    void withoutLabelsABacktestScoresTheRulesAgainstHumanDecisionsOnTheEnforcementTopic() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String warned = "acc-bt-warned-" + run;       // flagged, a person warned it: true positive
+        String dismissed = "acc-bt-dismissed-" + run; // flagged, a person dismissed the case: false positive
+        String reinstated = "acc-bt-reinstated-" + run; // flagged, banned, then reinstated by a person: false positive
+        String changed = "acc-bt-changed-" + run;     // flagged, dismissed, later banned by a person: true positive
+        String automated = "acc-bt-auto-" + run;      // flagged, banned automatically only: no label
+        String missed = "acc-bt-missed-" + run;       // one reporter, not flagged, banned by a person: false negative
+        for (String account : List.of(warned, dismissed, reinstated, changed, automated)) {
+            reported(account, List.of("alice", "bob", "carol"));
+        }
+        reported(missed, List.of("dave"));
+        Instant t = Instant.now().minusSeconds(60);
+        // as case-service's outbox publishes them, with case-service's own principal
+        try (KafkaProducer<String, String> caseService = new KafkaProducer<>(
+                WardenKafka.clientConfig(KafkaPrincipal.CASES), new StringSerializer(), new StringSerializer())) {
+            List<EnforcementEvent> decisions = List.of(
+                    decision(warned, EnforcementAction.WARNED, false, t),
+                    decision(dismissed, EnforcementAction.DISMISSED, false, t),
+                    decision(reinstated, EnforcementAction.BANNED, true, t),
+                    decision(reinstated, EnforcementAction.REINSTATED, false, t.plusSeconds(10)),
+                    decision(changed, EnforcementAction.BANNED, false, t.plusSeconds(10)),
+                    decision(changed, EnforcementAction.DISMISSED, false, t), // earlier, published later
+                    decision(automated, EnforcementAction.BANNED, true, t),
+                    decision(missed, EnforcementAction.BANNED, false, t));
+            for (EnforcementEvent d : decisions) {
+                caseService.send(new ProducerRecord<>(Topics.ENFORCEMENT, d.accountId(), WardenJson.write(d))).get();
+            }
+        }
+        Map<String, Object> request = Map.of("hours", 1, "rules", List.of(current()));
+
+        String location = given().auth().oauth2(WardenOidc.tokenFor("admin")).contentType(ContentType.JSON)
+                .body(WardenJson.write(request)).when().post("/api/rule-backtests")
+                .then().statusCode(202).extract().header("Location");
+        BacktestView done = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> view(location), v -> v.status() != BacktestView.Status.RUNNING);
+
+        assertThat(done.failure()).isNull();
+        BacktestReport report = done.report();
+        assertThat(report.labels().source()).isEqualTo(BacktestReport.LabelSource.REVIEWER_DECISIONS);
+        assertThat(report.labels().accounts()).isEqualTo(5);
+        assertThat(report.labels().violating()).isEqualTo(3);
+        assertThat(report.labels().benign()).isEqualTo(2);
+        BacktestReport.RuleResult reporters = report.rules().stream().filter(r -> r.ruleId().equals(REPORTERS))
+                .findFirst().orElseThrow();
+        assertThat(reporters.quality()).isEqualTo(new BacktestReport.Quality(2, 2, 1, 0.5, 2.0 / 3));
+        assertThat(report.violations()).filteredOn(v -> v.violation() == Violation.USER_REPORTED).singleElement()
+                .satisfies(v -> assertThat(v.quality()).isEqualTo(new BacktestReport.Quality(2, 2, 1, 0.5, 2.0 / 3)));
+        assertThat(report.violations()).filteredOn(v -> v.violation() == Violation.BULK_MESSAGING).singleElement()
+                .satisfies(v -> assertThat(v.quality()).isNull());
+    }
+
+    private static EnforcementEvent decision(String account, EnforcementAction action, boolean automated, Instant at) {
+        return new EnforcementEvent(UUID.randomUUID().toString(), UUID.randomUUID().toString(), account, action,
+                automated, "USER_REPORTED", "SPAM_REPORTS", "reported by three people", null, null,
+                automated ? "system:auto-enforcement" : "rita", at, null, null, null);
     }
 
     @Test

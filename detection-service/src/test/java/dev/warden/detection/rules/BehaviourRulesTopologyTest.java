@@ -43,12 +43,12 @@ class BehaviourRulesTopologyTest {
     @Test
     void slowDripToStrangersIsBulkForReviewExactlyAtFortyMessagesAnHour() {
         h.send(registered("drip", OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
-        for (int i = 0; i < 39; i++) {
-            h.send(toStranger("drip", T0.plusSeconds(60L * i + (i % 7) * 9), "a1"));
+        for (int i = 0; i < 39; i++) { // a new text every time: only the rate speaks, not the repeated text
+            h.send(toStranger("drip", T0.plusSeconds(60L * i + (i % 7) * 9), "a" + i));
         }
         assertThat(h.signals()).as("39 messages").isEmpty();
 
-        h.send(toStranger("drip", T0.plusSeconds(60L * 39), "a1"));
+        h.send(toStranger("drip", T0.plusSeconds(60L * 39), "a39"));
 
         List<DetectionSignal> out = h.signals();
         assertThat(out).singleElement().satisfies(s -> {
@@ -66,13 +66,14 @@ class BehaviourRulesTopologyTest {
     void messagesOlderThanTheHourNoLongerCount() {
         h.send(registered("drip", OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
         for (int i = 0; i < 30; i++) {
-            h.send(toStranger("drip", T0.plusSeconds(60L * i + (i % 5) * 7), "a1"));
+            h.send(toStranger("drip", T0.plusSeconds(60L * i + (i % 5) * 7), "a" + i));
         }
         // 30 more, but starting 70 minutes later: the first 30 have left the hour window
         for (int i = 0; i < 30; i++) {
-            h.send(toStranger("drip", T0.plus(Duration.ofMinutes(100)).plusSeconds(60L * i + (i % 5) * 7), "a1"));
+            h.send(toStranger("drip", T0.plus(Duration.ofMinutes(100)).plusSeconds(60L * i + (i % 5) * 7),
+                    i < 15 ? "b" + i : "a1"));
         }
-        // the day still sees one text sent to 60 strangers: only the day-scale rule speaks
+        // no hour holds 40, but the day sees one text sent to 15 strangers: only the day-scale rule speaks
         assertThat(h.signals()).extracting(DetectionSignal::ruleId).containsExactly("bulk.repeated-content-reach");
     }
 

@@ -69,6 +69,57 @@ class SecondLineRulesTopologyTest {
     }
 
     @Test
+    void aCampaignMembersFewDozenCopiesToStrangersAreBulkButAWeddingInvitationToTheAddressBookIsNot() {
+        h.send(registered("member", OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
+        h.send(registered("bride", OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
+        // the bride: one invitation 300 times at random moments of two hours, one in ten to a number not saved
+        long[] moments = new java.util.Random(11).longs(300, 0, Duration.ofHours(2).toMillis()).sorted().toArray();
+        for (int i = 0; i < moments.length; i++) {
+            h.send(message("bride", T0.plusMillis(moments[i]), ChatType.DIRECT, 1, i % 10 == 0 ? 0 : 1, "beef02",
+                    false, ClientType.OFFICIAL_APP));
+        }
+        // the member: one text to a stranger every two minutes, far under the hourly and daily limits
+        for (int i = 0; i < 14; i++) {
+            h.send(message("member", T0.plusSeconds(120L * i), ChatType.DIRECT, 1, 0, "cafe01", false,
+                    ClientType.OFFICIAL_APP));
+        }
+        assertThat(h.signals()).as("14 copies; the bride's 30 non-contacts are 0.1 per copy").isEmpty();
+        h.send(message("member", T0.plusSeconds(120L * 14), ChatType.DIRECT, 1, 0, "cafe01", false,
+                ClientType.OFFICIAL_APP));
+        assertThat(h.signals()).singleElement().satisfies(s -> {
+            assertThat(s.accountId()).isEqualTo("member");
+            assertThat(s.ruleId()).isEqualTo("bulk.repeated-content-reach");
+            assertThat(s.ruleVersion()).isEqualTo(2);
+            assertThat(s.criteria()).extracting(DetectionSignal.Criterion::feature)
+                    .contains("topFingerprintNonContactsPerMessage");
+        });
+    }
+
+    @Test
+    void aSchedulerAroundTheClockIsAutomatedButAHeavyHumanDayIsNot() {
+        h.send(registered("cron", OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
+        h.send(registered("busy", OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
+        java.util.Random random = new java.util.Random(7);
+        // a person with a big day: 400 messages to contacts at random moments of every hour (no regular rhythm)
+        long[] human = random.longs(400, 0, Duration.ofHours(23).toMillis()).sorted().toArray();
+        for (long at : human) {
+            h.send(toContact("busy", T0.plusMillis(at), ClientType.OFFICIAL_APP));
+        }
+        // a scheduler: every 5 minutes ± 30 %, for 23 hours; under every hour-scale rule (12 messages an hour)
+        long at = 0;
+        while (at < Duration.ofHours(23).toMillis()) {
+            h.send(toContact("cron", T0.plusMillis(at), ClientType.OFFICIAL_APP));
+            at += (long) (300_000 * (0.7 + 0.6 * random.nextDouble()));
+        }
+        assertThat(h.signals()).singleElement().satisfies(s -> {
+            assertThat(s.accountId()).isEqualTo("cron");
+            assertThat(s.ruleId()).isEqualTo("automated.round-the-clock");
+            assertThat(s.features().get("intervalCv")).isLessThan(0.5);
+            assertThat(s.features().get("activeHoursLastDay")).isGreaterThanOrEqualTo(20.0);
+        });
+    }
+
+    @Test
     void jitteredAutomationThatEvadesClockworkTimingHasASteadyCadence() {
         h.send(registered("jitter", OLD, AccountType.PRIVATE, ClientType.OFFICIAL_APP));
         long at = 0;

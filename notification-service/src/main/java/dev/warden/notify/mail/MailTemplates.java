@@ -33,7 +33,7 @@ public class MailTemplates {
     @Inject
     NotifyConfig config;
 
-    /** The account holder's template for an action; null when the holder is not told (escalation). */
+    /** The account holder's template for an action; null when the holder is not told (escalation, dismissal). */
     public static String forAccountHolder(EnforcementAction action) {
         return switch (action) {
             case BANNED -> "banned";
@@ -42,7 +42,7 @@ public class MailTemplates {
             case REINSTATED -> "reinstated";
             case APPEAL_RECEIVED -> "appeal-received";
             case APPEAL_DECIDED -> "appeal-decided";
-            case ESCALATED_TO_LEGAL -> null;
+            case ESCALATED_TO_LEGAL, DISMISSED -> null;
         };
     }
 

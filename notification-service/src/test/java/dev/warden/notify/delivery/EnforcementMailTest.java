@@ -123,6 +123,23 @@ class EnforcementMailTest {
     }
 
     @Test
+    void consumesADismissalWithoutMailingAnyoneOrDeadLetteringIt() {
+        String holder = "dismissed-" + UUID.randomUUID() + "@example.org";
+        EnforcementEvent dismissal = Events.of(EnforcementAction.DISMISSED, "acc-" + UUID.randomUUID(), holder, "en");
+
+        kafka.sendJson(Topics.ENFORCEMENT, dismissal.accountId(), dismissal);
+
+        ConsumedEvent consumed = await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> ConsumedEvent.<ConsumedEvent>findById(UUID.fromString(dismissal.eventId()))), x -> x != null);
+        assertThat(consumed.action).isEqualTo("DISMISSED");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Delivery.count("accountId", dismissal.accountId())))
+                .isZero();
+        assertThat(KafkaTestClient.readFor(Topics.ENFORCEMENT_DLQ, r -> dismissal.accountId().equals(r.key()),
+                Duration.ofSeconds(2))).isEmpty();
+        assertThat(WardenSmtp.receivedBy(holder)).isEmpty();
+    }
+
+    @Test
     void deadLettersEventsItCannotRead() {
         String key = "acc-poison-" + UUID.randomUUID();
         kafka.send(Topics.ENFORCEMENT, key, "<xml/>");

@@ -38,12 +38,19 @@ public class SignalReader {
     Map<String, Object> kafka;
 
     public List<DetectionSignal> read(String topic, Instant from, Instant to) {
+        List<DetectionSignal> signals = new ArrayList<>();
+        values(topic, from, to).forEach(v -> read(v, signals));
+        return signals;
+    }
+
+    /** The values of the records {@code topic} holds for the period, in partition order (any topic of JSON). */
+    public List<String> values(String topic, Instant from, Instant to) {
         Map<String, Object> props = new HashMap<>(kafka);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<DetectionSignal> signals = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -64,14 +71,14 @@ public class SignalReader {
                 for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
                     if (r.value() != null && r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))
                             && r.timestamp() >= from.toEpochMilli() && r.timestamp() < to.toEpochMilli()) {
-                        read(r.value(), signals);
+                        values.add(r.value());
                     }
                 }
             }
         } catch (org.apache.kafka.common.KafkaException e) {
             throw ProblemException.unavailable("cannot read " + topic + ": " + e.getMessage());
         }
-        return signals;
+        return values;
     }
 
     /** A record that is not a signal (it would have gone to the DLQ downstream) is not counted. */
