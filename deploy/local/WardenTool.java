@@ -74,7 +74,7 @@ import dev.warden.simulator.TrafficGenerator;
 public class WardenTool {
 
     static final List<String> TOPICS = List.of("warden.activity.v1", "warden.signals.v1", "warden.enforcement.v1",
-            "warden.notifications.v1");
+            "warden.notifications.v1", "warden.erasures.v1");
     /** Written by detection beside the live signals; nobody consumes it as a decision, so no DLQ. */
     static final String SHADOW_TOPIC = "warden.signals.shadow.v1";
     static final String RULES_TOPIC = "warden.detection-rules.v1";

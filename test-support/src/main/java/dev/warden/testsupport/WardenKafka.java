@@ -33,7 +33,7 @@ public final class WardenKafka {
     public static final String SIGNALS_SHADOW = Topics.SIGNALS_SHADOW;
     public static final List<String> TOPICS = List.of(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS,
             Topics.SIGNALS_DLQ, Topics.ENFORCEMENT, Topics.ENFORCEMENT_DLQ, Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DLQ,
-            Topics.DETECTION_RULES, SIGNALS_SHADOW);
+            Topics.DETECTION_RULES, SIGNALS_SHADOW, Topics.ERASURES, Topics.ERASURES_DLQ);
 
     private static KafkaClusterTestKit cluster;
     /** Kafka's own shutdown hooks (temp-dir deletion), run only after the broker has stopped. */

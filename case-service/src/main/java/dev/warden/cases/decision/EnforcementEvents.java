@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.warden.cases.account.Account;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.contracts.enforcement.EnforcementEvent;
+import dev.warden.contracts.json.WardenJson;
 
 /** Builds the enforcement event a committed decision announces. */
 public final class EnforcementEvents {
@@ -30,5 +31,22 @@ public final class EnforcementEvents {
     /** The event id is the decision id: one decision, one event, however often it is relayed. */
     public static UUID eventId(Decision d) {
         return d.id;
+    }
+
+    /**
+     * The same event without personal data: no recipient, and the reviewer's free text (the reason and the
+     * statement of reasons' facts and explanation) replaced by {@code marker}. Still a valid event.
+     */
+    public static String anonymised(String payload, String marker) {
+        EnforcementEvent e = WardenJson.read(payload, EnforcementEvent.class);
+        Map<String, Object> statement = e.statementOfReasons();
+        if (statement != null) {
+            statement = new java.util.LinkedHashMap<>(statement);
+            statement.replace("decision_facts", marker);
+            statement.replace("incompatible_content_explanation", marker);
+        }
+        return WardenJson.write(new EnforcementEvent(e.eventId(), e.caseId(), e.accountId(), e.action(), e.automated(),
+                e.violation(), e.reasonCode(), e.reason() == null ? null : marker, e.policy(), statement, e.actor(),
+                e.occurredAt(), e.restrictedUntil(), e.appealDeadline(), null));
     }
 }

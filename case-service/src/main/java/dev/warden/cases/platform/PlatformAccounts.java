@@ -51,7 +51,7 @@ public class PlatformAccounts {
             fresh.persist();
             return fresh;
         });
-        a.fromPlatform(type, email, e.locale());
+        a.fromPlatform(type, email, e.locale(), e.occurredAt());
         a.updatedAt = clock.instant();
     }
 }
