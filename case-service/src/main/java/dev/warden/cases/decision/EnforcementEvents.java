@@ -38,15 +38,6 @@ public final class EnforcementEvents {
      * statement of reasons' facts and explanation) replaced by {@code marker}. Still a valid event.
      */
     public static String anonymised(String payload, String marker) {
-        EnforcementEvent e = WardenJson.read(payload, EnforcementEvent.class);
-        Map<String, Object> statement = e.statementOfReasons();
-        if (statement != null) {
-            statement = new java.util.LinkedHashMap<>(statement);
-            statement.replace("decision_facts", marker);
-            statement.replace("incompatible_content_explanation", marker);
-        }
-        return WardenJson.write(new EnforcementEvent(e.eventId(), e.caseId(), e.accountId(), e.action(), e.automated(),
-                e.violation(), e.reasonCode(), e.reason() == null ? null : marker, e.policy(), statement, e.actor(),
-                e.occurredAt(), e.restrictedUntil(), e.appealDeadline(), null));
+        return WardenJson.write(WardenJson.read(payload, EnforcementEvent.class).withoutPersonalData(marker));
     }
 }

@@ -1,6 +1,7 @@
 package dev.warden.contracts.enforcement;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,6 +25,21 @@ public record EnforcementEvent(
         Instant restrictedUntil,
         Instant appealDeadline,
         Recipient recipient) {
+
+    /**
+     * The same event once the account's personal data is erased: no recipient, and the free text (the
+     * reason, the statement of reasons' facts and explanation) replaced by {@code marker}. Still valid.
+     */
+    public EnforcementEvent withoutPersonalData(String marker) {
+        Map<String, Object> statement = statementOfReasons == null ? null : new LinkedHashMap<>(statementOfReasons);
+        if (statement != null) {
+            statement.replace("decision_facts", marker);
+            statement.replace("incompatible_content_explanation", marker);
+        }
+        return new EnforcementEvent(eventId, caseId, accountId, action, automated, violation, reasonCode,
+                reason == null ? null : marker, policy, statement, actor, occurredAt, restrictedUntil, appealDeadline,
+                null);
+    }
 
     /** Which policy rule (and version) made an automatic decision. */
     public record PolicyRef(String ruleId, int version) {
