@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 
+import dev.warden.common.logging.LogSafe;
+
 /**
  * Runs a consumer's unit of work (one transaction) again when it failed for a transient reason, so that
  * a reviewer's concurrent decision or a database restart does not send a valid record to the
@@ -57,7 +59,7 @@ public class ConsumerRetry {
                 }
                 counter(channel, kind).increment();
                 long wait = backoffMillis + ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1);
-                LOG.warnf("%s: attempt %d failed (%s: %s); retrying in %d ms", channel, attempt, kind, e, wait);
+                LOG.warnf("%s: attempt %d failed (%s: %s); retrying in %d ms", channel, attempt, kind, LogSafe.text(e), wait);
                 sleep(wait, e);
                 backoffMillis = Math.min(backoffMillis * 2, config.maxBackoff().toMillis());
             }
