@@ -144,11 +144,23 @@ class AccountErasureTest {
         erase("nobody-" + UUID.randomUUID(), "admin", null).statusCode(404).contentType("application/problem+json");
     }
 
+    @Inject
+    dev.warden.cases.usecase.SignalIntake intake;
+
     @Test
     void replayedRegistrationFromBeforeTheErasureBringsNoAddressBack() {
         String account = "acc-erase-replay-" + UUID.randomUUID();
         fixtures.openCase(account);
         erase(account, "admin", null).statusCode(202);
+        // a signal detected before the erasure, still on its way, is filed without the address
+        var fresh = dev.warden.cases.Signals.of(account, dev.warden.contracts.signal.Violation.NON_PERSONAL_USE, 0.6,
+                "PRIVATE", email(account));
+        Instant before = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(account).erasedAt)
+                .minusSeconds(30);
+        intake.receive(new dev.warden.contracts.signal.DetectionSignal(fresh.signalId(), account, fresh.violation(),
+                fresh.score(), fresh.ruleId(), fresh.ruleVersion(), fresh.window(), fresh.features(), fresh.criteria(),
+                fresh.sampleEventIds(), fresh.account(), fresh.summary(), before, before));
+        assertThat(columnsHolding(email(account))).isEmpty();
 
         // Fixtures.registered stamps the event now: after the erasure it is a new registration, taken in
         Instant erasedAt = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(account).erasedAt);
