@@ -62,11 +62,15 @@ class AccountErasureTest {
                 "sells bulk sends, contact " + email(account), "alice", false, null, null, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 OutboxEvent.<OutboxEvent>find("eventId", ban.id).firstResult().publishedAt != null));
-        given().auth().oauth2(WardenOidc.tokenFor("platform")).contentType(ContentType.JSON)
-                .header("Idempotency-Key", "appeal-" + account)
-                .body("{\"decisionId\":\"" + ban.id + "\",\"text\":\"Write to me at " + email(account) + "\"}")
-                .when().post("/api/appeals").then().statusCode(201);
+        appeal(account, ban.id).statusCode(201);
         return caseId;
+    }
+
+    private io.restassured.response.ValidatableResponse appeal(String account, UUID decisionId) {
+        return given().auth().oauth2(WardenOidc.tokenFor("platform")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "appeal-" + account)
+                .body("{\"decisionId\":\"" + decisionId + "\",\"text\":\"Write to me at " + email(account) + "\"}")
+                .when().post("/api/appeals").then();
     }
 
     private io.restassured.response.ValidatableResponse erase(String account, String role, String key) {
@@ -125,6 +129,10 @@ class AccountErasureTest {
                 .body("erasureId", equalTo(erasureId));
         assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("topic = ?1 and eventKey = ?2",
                 Topics.ERASURES, account))).isEqualTo(1);
+        // the appeal's stored answer held the address: it is gone, and a retry is refused, not run again
+        UUID banId = QuarkusTransaction.requiringNew().call(() -> Decision.<Decision>find("accountId", account)
+                .firstResult().id);
+        appeal(account, banId).statusCode(409).body("detail", containsString("erased"));
     }
 
     @Test

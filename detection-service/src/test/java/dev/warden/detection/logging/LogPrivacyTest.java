@@ -39,7 +39,9 @@ class LogPrivacyTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(WardenOidc.tokenFor("reviewer"))
                     .when().get("/api/accounts/{id}/features", account).then().extract().statusCode() == 404);
 
-            assertThat(logs.size()).isPositive();
+            // the flow itself may log nothing at INFO: a probe on the service's logger proves the capture is on
+            org.jboss.logging.Logger.getLogger("dev.warden.detection").info("log-capture-probe");
+            assertThat(logs.containing("log-capture-probe")).isNotEmpty();
             assertThat(logs.containing(account, email)).isEmpty();
         }
     }
