@@ -13,6 +13,12 @@ public final class Topics {
     /** Final outcomes of notification-service's mails (sent or dead), for the case timeline. */
     public static final String NOTIFICATIONS = "warden.notifications.v1";
     public static final String NOTIFICATIONS_DLQ = "warden.notifications.v1.dlq";
+    /**
+     * An account's personal data was erased: each consumer erases its share. Written only by case-service
+     * (where legal holds live), through its outbox.
+     */
+    public static final String ERASURES = "warden.erasures.v1";
+    public static final String ERASURES_DLQ = "warden.erasures.v1.dlq";
     /** Detection rule versions, keyed by rule id (not account id), compacted: the latest version wins. */
     public static final String DETECTION_RULES = "warden.detection-rules.v1";
 

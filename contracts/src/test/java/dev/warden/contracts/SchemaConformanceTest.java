@@ -25,6 +25,7 @@ import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.enforcement.StatementOfReasons;
 import dev.warden.contracts.json.ContractReader;
 import dev.warden.contracts.json.ContractViolation;
+import dev.warden.contracts.erasure.ErasureEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.notification.NotificationEvent;
 import dev.warden.contracts.signal.DetectionSignal;
@@ -184,6 +185,21 @@ class SchemaConformanceTest {
                 1, NOW));
 
         assertThat(errors("notification", json)).isNotEmpty();
+    }
+
+    @Test
+    void erasureRecordAndExampleValidateAndCarryNoAddress() throws IOException {
+        ErasureEvent event = new ErasureEvent("0f5e2a7c-9b1d-4c3e-8a6f-2d4b6c8e0a13", "acc:1",
+                ErasureEvent.Cause.RETENTION, NOW);
+        JsonNode json = WardenJson.mapper().valueToTree(event);
+        byte[] example = resource("/examples/account-erased.json").readAllBytes();
+
+        assertThat(errors("erasure", json)).isEmpty();
+        assertThat(WardenJson.read(json.toString(), ErasureEvent.class)).isEqualTo(event);
+        assertThat(errors("erasure", WardenJson.mapper().readTree(example))).isEmpty();
+        // the schema admits no extra field: an address cannot ride along
+        assertThat(errors("erasure", ((com.fasterxml.jackson.databind.node.ObjectNode) json.deepCopy())
+                .put("email", "holder@example.org"))).isNotEmpty();
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class KafkaSetup {
     /** Every Warden topic, dead-letter topics included. */
     public static final List<String> TOPICS = List.of(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS,
             Topics.SIGNALS_DLQ, Topics.ENFORCEMENT, Topics.ENFORCEMENT_DLQ, Topics.NOTIFICATIONS, Topics.NOTIFICATIONS_DLQ,
-            Topics.DETECTION_RULES, Topics.SIGNALS_SHADOW);
+            Topics.DETECTION_RULES, Topics.SIGNALS_SHADOW, Topics.ERASURES, Topics.ERASURES_DLQ);
 
     private static final String ACL_RESOURCE = "/warden-kafka/warden-acls.txt";
 

@@ -44,6 +44,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "off_platform_evidence")
     public boolean offPlatformEvidence;
 
+    /** When the account's personal data was last erased; platform events from before it are not taken back in. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     @Version
     public long version;
 
@@ -64,10 +68,14 @@ public class Account extends PanacheEntityBase {
     /**
      * What the platform says about the account (its own registration or profile events): the only source
      * of the account's type and of the address enforcement mail goes to. Absent values keep what we have.
+     * An event from before the latest erasure (a replay) brings no contact data back.
      */
-    public void fromPlatform(String accountType, String contactEmail, String locale) {
+    public void fromPlatform(String accountType, String contactEmail, String locale, Instant occurredAt) {
         if (accountType != null) {
             this.accountType = accountType;
+        }
+        if (erasedAt != null && (occurredAt == null || !occurredAt.isAfter(erasedAt))) {
+            return;
         }
         if (contactEmail != null) {
             this.contactEmail = contactEmail;
@@ -75,5 +83,13 @@ public class Account extends PanacheEntityBase {
         if (locale != null) {
             this.locale = locale;
         }
+    }
+
+    /** Forgets where to tell the holder; the enforcement state stays (the platform still needs it). */
+    public void erasePersonalData(Instant now) {
+        contactEmail = null;
+        locale = null;
+        erasedAt = now;
+        updatedAt = now;
     }
 }

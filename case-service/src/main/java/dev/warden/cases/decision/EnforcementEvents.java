@@ -7,6 +7,7 @@ import dev.warden.cases.account.Account;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.enforcement.StatementOfReasons;
+import dev.warden.contracts.json.WardenJson;
 
 /** Builds the enforcement event a committed decision announces. */
 public final class EnforcementEvents {
@@ -36,5 +37,13 @@ public final class EnforcementEvents {
     /** The event id is the decision id: one decision, one event, however often it is relayed. */
     public static UUID eventId(Decision d) {
         return d.id;
+    }
+
+    /**
+     * The same event without personal data: no recipient, and the reviewer's free text (the reason and the
+     * statement of reasons' facts and explanation) replaced by {@code marker}. Still a valid event.
+     */
+    public static String anonymised(String payload, String marker) {
+        return WardenJson.write(WardenJson.read(payload, EnforcementEvent.class).withoutPersonalData(marker));
     }
 }

@@ -56,6 +56,10 @@ public class IdempotencyKeys {
                 throw DomainException.unprocessable("header." + HEADER,
                         "this key was already used for a different request");
             }
+            if (row[1] == null) {
+                throw DomainException.conflict("the first response to this Idempotency-Key was erased with the "
+                        + "personal data it held; the request is not run again");
+            }
             return new Result<>(WardenJson.read((String) row[1], type), true);
         }
         T body = work.get();
@@ -75,5 +79,15 @@ public class IdempotencyKeys {
                 "SELECT request_hash, response_body FROM idempotency_key WHERE actor = ?1 AND idem_key = ?2")
                 .setParameter(1, actor).setParameter(2, key).getResultList();
         return rows.stream().findFirst();
+    }
+
+    /**
+     * Erasure: forgets the stored responses that name {@code id} (an account or case id, as a JSON string).
+     * The keys stay claimed, so a retry is refused instead of running the change twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int eraseResponsesNaming(String id) {
+        return em.createNativeQuery("UPDATE idempotency_key SET response_body = NULL WHERE strpos(response_body, ?1) > 0")
+                .setParameter(1, WardenJson.write(id)).executeUpdate();
     }
 }

@@ -14,7 +14,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.warden.cases.legal.config.LegalConfig;
-import dev.warden.cases.mail.CaseMails;
+import dev.warden.cases.account.Account;
+import dev.warden.contracts.erasure.ErasureEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -23,6 +24,8 @@ import io.quarkus.scheduler.Scheduled;
  * the account's contact details once it has no other case) is overwritten. Rows and counts stay, so
  * decisions, DSA statements and transparency figures remain. A case under a legal hold, or whose account
  * is under one, is skipped until the hold is released, and so is a case with an escalation legal has not closed.
+ * When an account's last case is erased, the account's own share goes too and the erasure is announced
+ * on {@code warden.erasures.v1}, so the other services erase theirs.
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -40,7 +43,10 @@ public class RetentionJob {
     Clock clock;
 
     @Inject
-    CaseMails mails;
+    PersonalData personalData;
+
+    @Inject
+    AccountErasures erasures;
 
     @Scheduled(every = "${warden.legal.retention.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "legal-retention")
@@ -67,8 +73,6 @@ public class RetentionJob {
         if (due.isEmpty()) {
             return List.of();
         }
-        // the evidence ledger refuses deletes unless this transaction says it is the retention job
-        em.createNativeQuery("SELECT set_config('warden.retention', 'on', true)").getSingleResult();
         List<UUID> done = new ArrayList<>();
         for (Object[] row : due) {
             UUID caseId = (UUID) row[0];
@@ -77,28 +81,27 @@ public class RetentionJob {
             em.createNativeQuery("INSERT INTO retention_erasure (case_id, account_id, evidence_items, erased_at) "
                     + "VALUES (?1, ?2, ?3, ?4)").setParameter(1, caseId).setParameter(2, accountId)
                     .setParameter(3, items).setParameter(4, now).executeUpdate();
-            mails.eraseRecipients(caseId);
             done.add(caseId);
+            if (lastCaseErased(accountId)) {
+                erasures.erase(Account.findById(accountId), ErasureEvent.Cause.RETENTION, "system:retention", ERASED, now);
+            }
         }
         LOG.infof("retention: erased %d closed case(s) older than %s", done.size(), cutoff);
         return done;
     }
 
     private int erase(UUID caseId, String accountId) {
-        int items = update("DELETE FROM evidence_item WHERE case_id = ?1", caseId);
-        update("DELETE FROM evidence_chain_head WHERE case_id = ?1", caseId);
-        update("UPDATE signal SET payload = '{}'::jsonb, summary = '" + ERASED + "' WHERE case_id = ?1", caseId);
-        update("UPDATE case_note SET text = '" + ERASED + "' WHERE case_id = ?1", caseId);
-        update("UPDATE decision SET reason_text = '" + ERASED + "' WHERE case_id = ?1", caseId);
-        update("UPDATE legal_note SET text = '" + ERASED + "' WHERE escalation_id IN "
-                + "(SELECT id FROM legal_escalation WHERE case_id = ?1)", caseId);
+        int items = personalData.eraseCase(caseId, ERASED);
         em.createNativeQuery("UPDATE account SET contact_email = NULL, locale = NULL WHERE id = ?1 AND NOT EXISTS "
                 + "(SELECT 1 FROM enforcement_case c WHERE c.account_id = ?1 AND c.status <> 'CLOSED')")
                 .setParameter(1, accountId).executeUpdate();
         return items;
     }
 
-    private int update(String sql, UUID caseId) {
-        return em.createNativeQuery(sql).setParameter(1, caseId).executeUpdate();
+    /** Every case of the account is erased now (held cases never are): the account's own share may go. */
+    private boolean lastCaseErased(String accountId) {
+        return em.createNativeQuery("SELECT 1 FROM enforcement_case c WHERE c.account_id = ?1 AND NOT EXISTS "
+                + "(SELECT 1 FROM retention_erasure r WHERE r.case_id = c.id)").setParameter(1, accountId)
+                .getResultList().isEmpty();
     }
 }

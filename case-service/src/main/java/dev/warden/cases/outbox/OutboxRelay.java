@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import dev.warden.common.logging.LogSafe;
 import dev.warden.cases.config.OutboxConfig;
 import dev.warden.common.relay.LeaseRelay;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,7 +65,7 @@ public class OutboxRelay {
         try {
             relay.poll(config.batchSize());
         } catch (RuntimeException e) {
-            LOG.warnf("outbox relay run failed, will retry: %s", e.toString());
+            LOG.warnf("outbox relay run failed, will retry: %s", LogSafe.text(e));
         }
     }
 

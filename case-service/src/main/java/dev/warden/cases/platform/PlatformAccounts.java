@@ -57,9 +57,9 @@ public class PlatformAccounts {
             fresh.persist();
             return fresh;
         });
-        boolean firstAddress = a.contactEmail == null && email != null;
-        a.fromPlatform(type, email, e.locale());
+        boolean hadAddress = a.contactEmail != null;
+        a.fromPlatform(type, email, e.locale(), e.occurredAt());
         a.updatedAt = clock.instant();
-        return firstAddress ? a : null;
+        return !hadAddress && a.contactEmail != null ? a : null;
     }
 }

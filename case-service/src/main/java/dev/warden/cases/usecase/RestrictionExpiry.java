@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import dev.warden.common.logging.LogSafe;
 import dev.warden.cases.account.Account;
 import dev.warden.cases.account.AccountStatus;
 import dev.warden.cases.config.RestrictionsConfig;
@@ -52,7 +53,7 @@ public class RestrictionExpiry {
         try {
             liftDue();
         } catch (RuntimeException e) {
-            LOG.warnf("lifting expired restrictions failed, will retry: %s", e.getMessage());
+            LOG.warnf("lifting expired restrictions failed, will retry: %s", LogSafe.text(e.getMessage()));
         }
     }
 
@@ -78,7 +79,7 @@ public class RestrictionExpiry {
                     }
                 } catch (RuntimeException e) {
                     LOG.warnf("lifting an expired restriction failed; the others go on, it is retried next run: %s",
-                            e.getMessage());
+                            LogSafe.text(e.getMessage()));
                 }
             }
             if (due.size() < BATCH) {

@@ -90,7 +90,9 @@ public class SignalIntake {
         if (outcome.policyAction() == PolicyAction.PROPOSE_ESCALATION) {
             c.proposedAction = PolicyAction.PROPOSE_ESCALATION.name();
         }
-        SignalRecord r = file(signal, signalId, c.id, now);
+        // detected before the account's erasure (it was still on its way): filed without the address
+        boolean erasedSince = account.erasedAt != null && !signal.detectedAt().isAfter(account.erasedAt);
+        SignalRecord r = file(erasedSince ? signal.withoutContact() : signal, signalId, c.id, now);
         evidence.signal(r);
         audit.recordAs("system:intake", null, "SIGNAL_FILED", c.id, r.accountId, r.id.toString(),
                 r.violation + " score " + r.score);

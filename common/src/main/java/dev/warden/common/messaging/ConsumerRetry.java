@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.Guard;
 
+import dev.warden.common.logging.LogSafe;
+
 /**
  * Runs a consumer's unit of work (one transaction) again when it failed for a transient reason, so that
  * a reviewer's concurrent decision or a database restart does not send a valid record to the
@@ -63,7 +65,7 @@ public class ConsumerRetry {
         } catch (RuntimeException e) {
             TransientFailure kind = TransientFailure.of(e);
             throw kind == TransientFailure.NONE ? e
-                    : new IllegalStateException("gave up after " + attempts.get() + " attempts (" + kind + "): " + e, e);
+                    : new IllegalStateException("gave up after " + attempts.get() + " attempts (" + kind + "): " + LogSafe.text(e), e);
         }
     }
 
@@ -86,7 +88,7 @@ public class ConsumerRetry {
                 .whenException(e -> TransientFailure.of(e) == kind)
                 .beforeRetry(e -> {
                     counter(channel, kind).increment();
-                    LOG.warnf("%s: attempt failed (%s: %s); retrying", channel, kind, e);
+                    LOG.warnf("%s: attempt failed (%s: %s); retrying", channel, kind, LogSafe.text(e));
                 })
                 .done().build();
     }

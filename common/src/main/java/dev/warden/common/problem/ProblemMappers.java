@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.warden.common.logging.LogSafe;
+
 /** Turns every error the API can raise into RFC 9457 problem JSON; user errors never become 500s. */
 public class ProblemMappers {
 
@@ -76,7 +78,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         // WebApplicationException never lands here: the more specific web() mapper takes it
-        LOG.error("unexpected error serving " + (uri == null ? "?" : uri.getPath()), e);
+        LOG.error("unexpected error serving " + (uri == null ? "?" : LogSafe.text(uri.getPath())), e);
         return respond(500, "Internal Server Error", "unexpected error; it has been logged", uri, List.of());
     }
 

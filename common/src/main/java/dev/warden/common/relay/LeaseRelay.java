@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
+import dev.warden.common.logging.LogSafe;
+
 /**
  * The one way Warden sends rows over the network: claim them under a lease in a short transaction,
  * send with no transaction open, record each outcome in its own short transaction. Rows of one key go
@@ -130,7 +132,7 @@ public final class LeaseRelay<R> {
                     send(rows, i + 1);
                 }, failure -> {
                     failed.increment();
-                    LOG.warnf("%s: send of %s failed: %s", name, store.id(row), describe(failure));
+                    LOG.warnf("%s: send of %s failed: %s", name, store.id(row), LogSafe.text(describe(failure)));
                     if (failure instanceof NoReplyException) {
                         awaitLateReply(pending, row, t0); // before the failure is recorded: no answer slips by
                     }
@@ -160,7 +162,7 @@ public final class LeaseRelay<R> {
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("%s: outcome of %s not recorded, it will be sent again after its lease: %s", name,
-                    store.id(row), e.toString());
+                    store.id(row), LogSafe.text(e));
             return false;
         }
     }

@@ -44,6 +44,17 @@ public record EnforcementEvent(
                 policy, statementOfReasons, actor, occurredAt, restrictedUntil, appealDeadline, to, eventId);
     }
 
+    /**
+     * The same event once the account's personal data is erased: no recipient, and the free text (the
+     * reason, the statement of reasons' facts and explanation) replaced by {@code marker}. Still valid.
+     */
+    public EnforcementEvent withoutPersonalData(String marker) {
+        StatementOfReasons statement = statementOfReasons == null ? null : statementOfReasons.withFreeText(marker);
+        return new EnforcementEvent(eventId, caseId, accountId, action, automated, violation, reasonCode,
+                reason == null ? null : marker, policy, statement, actor, occurredAt, restrictedUntil, appealDeadline,
+                null, noticeOf);
+    }
+
     /** Which policy rule (and version) made an automatic decision. */
     public record PolicyRef(String ruleId, int version) {
     }

@@ -49,6 +49,17 @@ public record StatementOfReasons(
         @JsonProperty("automated_decision") String automatedDecision,
         @JsonProperty("puid") String puid) {
 
+    /** This statement with its free-text fields (the facts, the explanation) replaced by {@code marker}. */
+    public StatementOfReasons withFreeText(String marker) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = dev.warden.contracts.json.WardenJson.mapper().valueToTree(this);
+        for (String field : new String[] {"decision_facts", "incompatible_content_explanation"}) {
+            if (n.hasNonNull(field)) {
+                n.put(field, marker);
+            }
+        }
+        return dev.warden.contracts.json.WardenJson.mapper().convertValue(n, StatementOfReasons.class);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -25,6 +25,14 @@ public record DetectionSignal(
         Instant triggeredAt,
         Instant detectedAt) {
 
+    /** The same signal without the account's contact data (address, locale): for an account erased since. */
+    public DetectionSignal withoutContact() {
+        AccountContext a = account == null ? null : new AccountContext(account.accountType(), account.clientType(),
+                account.country(), account.registeredAt(), null, null);
+        return new DetectionSignal(signalId, accountId, violation, score, ruleId, ruleVersion, window, features, criteria,
+                sampleEventIds, a, summary, triggeredAt, detectedAt);
+    }
+
     /** The event-time window the features were computed over. */
     public record Window(Instant start, Instant end) {
     }

@@ -27,6 +27,9 @@ import dev.warden.detection.campaign.CampaignSightings;
 import dev.warden.detection.campaign.CampaignTracker;
 import dev.warden.detection.campaign.CampaignUpdate;
 import dev.warden.detection.config.DetectionConfig;
+import dev.warden.detection.erasure.AccountEraser;
+import dev.warden.detection.erasure.ErasedAccounts;
+import dev.warden.detection.erasure.ErasureGate;
 import dev.warden.detection.rules.AccountDetector;
 import dev.warden.detection.rules.RuleBook;
 import dev.warden.detection.rules.RuleCatalog;
@@ -53,9 +56,15 @@ public class ActivityTopology {
      * Where the topology reads and writes; tests, benchmarks and backtests may run it on their own topics.
      * {@code shadowSignals} null: no shadow branch (a backtest runs its candidates as the active rules).
      */
-    public record TopicNames(String activity, String dlq, String signals, String rules, String shadowSignals) {
+    public record TopicNames(String activity, String dlq, String signals, String rules, String shadowSignals,
+            String erasures) {
         public static final TopicNames WARDEN = new TopicNames(Topics.ACTIVITY, Topics.ACTIVITY_DLQ, Topics.SIGNALS,
-                Topics.DETECTION_RULES, Topics.SIGNALS_SHADOW);
+                Topics.DETECTION_RULES, Topics.SIGNALS_SHADOW, Topics.ERASURES);
+
+        /** {@code erasures} null: no erasure branch (backtests replay history into their own stores). */
+        public TopicNames(String activity, String dlq, String signals, String rules, String shadowSignals) {
+            this(activity, dlq, signals, rules, shadowSignals, null);
+        }
 
         public TopicNames(String activity, String dlq, String signals) {
             this(activity, dlq, signals, Topics.DETECTION_RULES, Topics.SIGNALS_SHADOW);
@@ -116,6 +125,9 @@ public class ActivityTopology {
                         .mapValues(ValidatedActivity::raw, Named.as("raw"))
                         .to(topics.dlq(), Produced.with(Serdes.String(), Serdes.ByteArray())), "rejected"))
                 .defaultBranch(Branched.as("accepted")).get("activity-accepted");
+        if (topics.erasures() != null) {
+            accepted = withErasures(builder, accepted, metrics, topics.erasures(), inMemoryStores);
+        }
 
         KStream<String, ValidatedActivity> campaigns = accepted
                 // (fingerprint, account) to strangers, once per account and fingerprint every few minutes
@@ -134,6 +146,20 @@ public class ActivityTopology {
                     topics.shadowSignals());
         }
         return builder.build();
+    }
+
+    /**
+     * Erasures delete an account's state; activity from before the latest erasure is dropped. The erasure
+     * topic must have as many partitions as the activity topic: both feed the tasks that own the account store.
+     */
+    private static KStream<String, ValidatedActivity> withErasures(StreamsBuilder builder,
+            KStream<String, ValidatedActivity> accepted, MeterRegistry metrics, String erasures, boolean inMemoryStores) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(ErasedAccounts.STORE, inMemoryStores),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.stream(erasures, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("erasures"))
+                .process(() -> new AccountEraser(metrics), Named.as("erase-account"), ACCOUNT_STORE, ErasedAccounts.STORE)
+                .to(erasures + ".dlq", Produced.with(Serdes.String(), Serdes.ByteArray()));
+        return accepted.processValues(ErasureGate::new, Named.as("erasure-gate"), ErasedAccounts.STORE);
     }
 
     private static KeyValueBytesStoreSupplier store(String name, boolean inMemory) {

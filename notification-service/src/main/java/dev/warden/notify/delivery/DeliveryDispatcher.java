@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.warden.common.logging.LogSafe;
 import dev.warden.common.relay.LeaseRelay;
 import dev.warden.notify.config.NotifyConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,7 +62,7 @@ public class DeliveryDispatcher {
         try {
             dispatch();
         } catch (RuntimeException e) {
-            LOG.warnf("dispatch run failed, will retry: %s", e.getMessage());
+            LOG.warnf("dispatch run failed, will retry: %s", LogSafe.text(e.getMessage()));
         } finally {
             refreshQueueDepth();
         }

@@ -14,6 +14,7 @@ import dev.warden.contracts.enforcement.EnforcementAction;
 import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.notify.config.NotifyConfig;
+import dev.warden.notify.erasure.AccountEraser;
 import dev.warden.notify.mail.MailTemplates;
 
 /**
@@ -31,9 +32,14 @@ public class DeliveryPlanner {
     @Inject
     Clock clock;
 
+    @Inject
+    AccountEraser erasures;
+
     /** @return false when the event had been consumed before */
     @Transactional
-    public boolean accept(EnforcementEvent event) {
+    public boolean accept(EnforcementEvent received) {
+        // an event from before the account's erasure (it crossed the erasure on the other topic) keeps no data
+        EnforcementEvent event = erasures.admit(received);
         UUID eventId = UUID.fromString(event.eventId());
         if (ConsumedEvent.findById(eventId) != null) {
             LOG.debugf("event %s already consumed", eventId);

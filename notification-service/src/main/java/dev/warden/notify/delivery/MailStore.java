@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import dev.warden.common.logging.LogSafe;
 import dev.warden.common.relay.LeaseRelay;
 import dev.warden.common.relay.LeaseTable;
 import dev.warden.common.relay.RelayStore;
@@ -94,13 +95,13 @@ public class MailStore implements RelayStore<Delivery> {
             if (d.attempts >= config.maxAttempts()) {
                 d.status = DeliveryStatus.DEAD;
                 metrics.dead();
-                LOG.errorf("delivery %s is DEAD after %d attempts: %s", d.id, d.attempts, d.lastError);
+                LOG.errorf("delivery %s is DEAD after %d attempts: %s", d.id, d.attempts, LogSafe.text(d.lastError));
             } else {
                 d.status = DeliveryStatus.FAILED;
                 d.nextAttemptAt = at.plus(backoff(d.attempts));
                 metrics.failed();
                 LOG.warnf("delivery %s failed (attempt %d), retry at %s: %s", d.id, d.attempts, d.nextAttemptAt,
-                        d.lastError);
+                        LogSafe.text(d.lastError));
             }
         });
     }

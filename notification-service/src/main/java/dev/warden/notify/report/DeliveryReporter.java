@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import dev.warden.common.logging.LogSafe;
 import dev.warden.common.relay.LeaseRelay;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.notification.NotificationEvent;
@@ -69,7 +70,7 @@ public class DeliveryReporter {
         try {
             reportBatch();
         } catch (RuntimeException e) {
-            LOG.warnf("delivery report run failed, will retry: %s", e.toString());
+            LOG.warnf("delivery report run failed, will retry: %s", LogSafe.text(e));
         }
     }
 
