@@ -2,11 +2,9 @@ package dev.warden.cases.dsa;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.cases.dsa.config.DsaConfig;
 import dev.warden.cases.dsa.rest.TransparencyDatabase;
 import dev.warden.contracts.json.WardenJson;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -40,10 +37,10 @@ public class DsaSubmissionClient {
     EntityManager em;
 
     @Inject
-    Clock clock;
+    TransparencyDatabase database;
 
     @Inject
-    TransparencyDatabase database;
+    DsaSubmissionStore store;
 
     @RegisterForReflection
     public record Result(int submitted, int alreadyKnown, int batches, int failedBatches, String lastError,
@@ -65,7 +62,7 @@ public class DsaSubmissionClient {
         int parked = 0;
         String lastError = null;
         while (true) {
-            Map<String, String> batch = QuarkusTransaction.requiringNew().call(() -> claim(from, to));
+            Map<String, String> batch = store.claim(from, to);
             if (batch.isEmpty()) {
                 break;
             }
@@ -74,17 +71,15 @@ public class DsaSubmissionClient {
             String body = "{\"statements\":[" + String.join(",", batch.values()) + "]}";
             TransparencyDatabase.Answer a = database.post(baseUrl, token, body);
             if (a.accepted()) {
-                QuarkusTransaction.requiringNew().run(() -> mark(pending, a.attempts(), null));
+                store.markSent(pending, a.attempts(), null);
                 submitted += pending.size();
                 continue;
             }
             List<String> already = a.status() == 422 ? pending.stream().filter(existingPuids(a.body())::contains).toList()
                     : List.of();
             if (!already.isEmpty()) { // not a failure: the rest is sent again at once
-                QuarkusTransaction.requiringNew().run(() -> {
-                    mark(already, a.attempts(), "already known to the Transparency Database");
-                    release(pending.stream().filter(p -> !already.contains(p)).toList());
-                });
+                store.markKnownAndRelease(already, pending.stream().filter(p -> !already.contains(p)).toList(),
+                        a.attempts());
                 known += already.size();
                 continue;
             }
@@ -93,52 +88,10 @@ public class DsaSubmissionClient {
             String error = lastError;
             // a refusal of the statements themselves; a bad token (401/403) is the platform's to fix, not theirs
             boolean permanent = a.status() >= 400 && a.status() < 500 && a.status() != 401 && a.status() != 403;
-            parked += QuarkusTransaction.requiringNew().call(() -> recordFailure(pending, a.attempts(), error, permanent));
+            parked += store.recordFailure(pending, a.attempts(), error, permanent);
             break; // nothing was marked that the database did not confirm; the next run continues
         }
         return new Result(submitted, known, batches, failed, lastError, parked);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, String> claim(Instant from, Instant to) {
-        Instant now = clock.instant();
-        List<Object[]> rows = em.createNativeQuery("SELECT puid, statement FROM dsa_statement WHERE submitted_at IS NULL "
-                + "AND submission_failed_at IS NULL AND (submission_claimed_until IS NULL OR submission_claimed_until < ?3) "
-                + "AND decided_at >= ?1 AND decided_at < ?2 ORDER BY decided_at, puid LIMIT " + DsaExport.MAX_BATCH
-                + " FOR UPDATE SKIP LOCKED").setParameter(1, from).setParameter(2, to).setParameter(3, now).getResultList();
-        Map<String, String> batch = new LinkedHashMap<>();
-        rows.forEach(r -> batch.put((String) r[0], (String) r[1]));
-        if (!batch.isEmpty()) {
-            DsaConfig.Submission s = config.submission();
-            Instant lease = now.plus(s.timeout().plus(s.backoff().multipliedBy(1L << Math.min(20, s.maxAttempts())))
-                    .multipliedBy(s.maxAttempts() + 1L));
-            em.createNativeQuery("UPDATE dsa_statement SET submission_claimed_until = ?2 WHERE puid IN (?1)")
-                    .setParameter(1, batch.keySet()).setParameter(2, lease).executeUpdate();
-        }
-        return batch;
-    }
-
-    private void mark(List<String> puids, int attempts, String note) {
-        em.createNativeQuery("UPDATE dsa_statement SET submitted_at = ?2, submission_attempts = submission_attempts + ?4, "
-                + "last_error = ?3, submission_claimed_until = NULL WHERE puid IN (?1)").setParameter(1, puids)
-                .setParameter(2, clock.instant()).setParameter(3, note).setParameter(4, attempts).executeUpdate();
-    }
-
-    private void release(List<String> puids) {
-        if (!puids.isEmpty()) {
-            em.createNativeQuery("UPDATE dsa_statement SET submission_claimed_until = NULL WHERE puid IN (?1)")
-                    .setParameter(1, puids).executeUpdate();
-        }
-    }
-
-    /** @return how many statements were parked as failed */
-    private int recordFailure(List<String> puids, int attempts, String error, boolean permanent) {
-        em.createNativeQuery("UPDATE dsa_statement SET submission_attempts = submission_attempts + ?3, last_error = ?2, "
-                + "submission_claimed_until = NULL WHERE puid IN (?1)").setParameter(1, puids).setParameter(2, error)
-                .setParameter(3, Math.max(1, attempts)).executeUpdate();
-        return em.createNativeQuery("UPDATE dsa_statement SET submission_failed_at = ?2 WHERE puid IN (?1) "
-                + "AND (?3 OR submission_attempts >= ?4)").setParameter(1, puids).setParameter(2, clock.instant())
-                .setParameter(3, permanent).setParameter(4, config.submission().giveUpAfterAttempts()).executeUpdate();
     }
 
     /** Statements whose submission gave up, oldest decision first. */

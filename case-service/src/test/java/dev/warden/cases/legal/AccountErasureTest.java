@@ -209,7 +209,7 @@ class AccountErasureTest {
     /** The platform's registration event for the account, as if sent at {@code occurredAt}. */
     private static final class Arc {
         static void replayRegistration(String account, Instant occurredAt) {
-            io.quarkus.arc.Arc.container().instance(dev.warden.cases.platform.PlatformAccounts.class).get().apply(
+            io.quarkus.arc.Arc.container().instance(dev.warden.cases.usecase.PlatformAccountIntake.class).get().apply(
                     dev.warden.contracts.activity.ActivityEvent.builder(UUID.randomUUID().toString(), account,
                             dev.warden.contracts.activity.ActivityType.ACCOUNT_REGISTERED, occurredAt)
                             .accountType(dev.warden.contracts.activity.AccountType.PRIVATE)
