@@ -20,9 +20,10 @@ class DependencyRulesTest {
             .importPackages("dev.warden.contracts");
 
     @Test
-    void contractsDependOnlyOnTheJdkAndJackson() {
+    void contractsDependOnlyOnTheJdkJacksonAndTheSchemaValidator() {
+        // the validator checks incoming records against the schemas contracts publishes
         classes().should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "com.fasterxml.jackson..", "dev.warden.contracts..")
+                .resideInAnyPackage("java..", "com.fasterxml.jackson..", "com.networknt.schema..", "dev.warden.contracts..")
                 .check(MAIN);
     }
 
