@@ -90,7 +90,7 @@ class OutboxRecoveryIT {
                 "bulk.registration-burst", 1, new DetectionSignal.Window(now.minusSeconds(60), now),
                 Map.of("messagesInWindow", 100.0), List.of(new DetectionSignal.Criterion("messagesInWindow", ">=", 50, 100)),
                 List.of(UUID.randomUUID().toString()),
-                new DetectionSignal.AccountContext("BUSINESS", "OFFICIAL_CLIENT", "DE", now.minusSeconds(3600), null, "de"),
+                new DetectionSignal.AccountContext("BUSINESS", "BUSINESS_APP", "DE", now.minusSeconds(3600), null, "de"),
                 "100 messages within 60 s", now, now);
         KafkaTestClient.shared().sendJson(Topics.SIGNALS, account, signal);
         return await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(account), id -> id != null);
