@@ -21,6 +21,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * from its arrival up to n, whatever the arrival order: the decision "n ≥ threshold" at the account is a
  * function of the event stream. Output (key: account): {@link CampaignUpdate#format()}.
  * Store key {@code fingerprint @ windowStart}, value lines {@code accountId \t earliestMillis}.
+ * <p>
+ * Windows close by event time: the task's newest sighting ({@value #EVENT_TIME_KEY} in the store, so a restart
+ * keeps it), never by record timestamps, which are the producer's clock and run days ahead of event time when a
+ * backlog is replayed. A sighting for a window that closed is ignored, so when the clean-up runs changes nothing.
  */
 public class CampaignTracker implements Processor<String, String, String, String> {
 
@@ -29,16 +33,21 @@ public class CampaignTracker implements Processor<String, String, String, String
     public static final long WINDOW_MILLIS = 3_600_000L;
     /** Windows are kept this long after they close, for sightings that arrive late. */
     static final long GRACE_MILLIS = 3_600_000L;
+    /** Sorts before every fingerprint key; holds the newest event time this task has seen. */
+    static final String EVENT_TIME_KEY = "\u0000event-time";
 
     private KeyValueStore<String, String> store;
     private ProcessorContext<String, String> context;
+    private long eventTime = Long.MIN_VALUE;
 
     @Override
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        // drop windows long closed: the store stays bounded
-        context.schedule(Duration.ofMinutes(5), PunctuationType.STREAM_TIME, this::expire);
+        String stored = store.get(EVENT_TIME_KEY);
+        eventTime = stored == null ? Long.MIN_VALUE : Long.parseLong(stored);
+        // drop closed windows: the store stays bounded; when this runs does not change any result
+        context.schedule(Duration.ofMinutes(5), PunctuationType.WALL_CLOCK_TIME, now -> expire());
     }
 
     /** key: fingerprint; value: {@code accountId \t eventMillis} */
@@ -47,9 +56,15 @@ public class CampaignTracker implements Processor<String, String, String, String
         int tab = record.value().indexOf('\t');
         String account = record.value().substring(0, tab);
         long at = Long.parseLong(record.value().substring(tab + 1));
+        if (at > eventTime) {
+            eventTime = at;
+            store.put(EVENT_TIME_KEY, Long.toString(at));
+        }
         long newest = Math.floorDiv(at, SightingDedupe.BUCKET_MILLIS) * SightingDedupe.BUCKET_MILLIS;
         for (long window = newest; window > at - WINDOW_MILLIS; window -= SightingDedupe.BUCKET_MILLIS) {
-            join(record, record.key() + '@' + window, window, account, at);
+            if (!closed(window)) {
+                join(record, record.key() + '@' + window, window, account, at);
+            }
         }
     }
 
@@ -83,13 +98,17 @@ public class CampaignTracker implements Processor<String, String, String, String
         }
     }
 
-    private void expire(long streamTime) {
+    /** Closed: the task has seen a sighting later than the window's end plus the grace period. */
+    private boolean closed(long window) {
+        return eventTime != Long.MIN_VALUE && window + WINDOW_MILLIS + GRACE_MILLIS < eventTime;
+    }
+
+    void expire() {
         List<String> closed = new ArrayList<>();
         try (KeyValueIterator<String, String> it = store.all()) {
             while (it.hasNext()) {
                 String key = it.next().key;
-                long window = Long.parseLong(key.substring(key.lastIndexOf('@') + 1));
-                if (window + WINDOW_MILLIS + GRACE_MILLIS < streamTime) {
+                if (!EVENT_TIME_KEY.equals(key) && closed(Long.parseLong(key.substring(key.lastIndexOf('@') + 1)))) {
                     closed.add(key);
                 }
             }
