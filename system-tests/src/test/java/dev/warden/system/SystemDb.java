@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.warden.testsupport.PersonalDataSearch;
 import dev.warden.testsupport.WardenPostgres;
 
 /** Read-only looks into a service's database, for what its API does not show (outbox and report rows). */
@@ -36,5 +37,10 @@ record SystemDb(String database) {
 
     long count(String sql, Object... params) throws SQLException {
         return column(Long.class, sql, params).get(0);
+    }
+
+    /** {@code table.column} of every text, JSON and binary column holding {@code value}. */
+    List<String> columnsHolding(String value) {
+        return PersonalDataSearch.columnsHolding(WardenPostgres.dataSource(database), value);
     }
 }

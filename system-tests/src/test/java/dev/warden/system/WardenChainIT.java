@@ -6,19 +6,15 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.warden.contracts.Topics;
 import dev.warden.contracts.activity.ActivityEvent;
@@ -26,12 +22,9 @@ import dev.warden.contracts.enforcement.EnforcementEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.testsupport.ActivityEvents;
-import dev.warden.testsupport.KafkaPrincipal;
 import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.Mail;
-import dev.warden.testsupport.WardenKafka;
 import dev.warden.testsupport.WardenOidc;
-import dev.warden.testsupport.WardenPostgres;
 import dev.warden.testsupport.WardenSmtp;
 import jakarta.mail.internet.MimeMessage;
 
@@ -44,52 +37,8 @@ import jakarta.mail.internet.MimeMessage;
  */
 class WardenChainIT {
 
-    private static ServiceProcess detection;
-    private static ServiceProcess cases;
-    private static ServiceProcess notifications;
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        Map<String, String> common = new HashMap<>(WardenKafka.quarkusConfig());
-        common.putAll(WardenOidc.quarkusConfig());
-        common.put("quarkus.log.console.format", "%d{HH:mm:ss.SSS} %-5p [%c{2.}] %s%e%n");
-
-        Map<String, String> det = new HashMap<>(common);
-        det.put("kafka-streams.state.dir", Files.createTempDirectory("warden-streams").toString());
-        det.put("kafka-streams.commit.interval.ms", "200");
-        det.put("kafka-streams.statestore.cache.max.bytes", "0");
-        Map<String, String> cas = new HashMap<>(common);
-        cas.putAll(WardenPostgres.quarkusConfig("system_cases"));
-        cas.put("warden.outbox.interval", "100ms");
-        Map<String, String> not = new HashMap<>(common);
-        not.putAll(WardenPostgres.quarkusConfig("system_notifications"));
-        not.putAll(WardenSmtp.quarkusConfig());
-        not.put("warden.notify.dispatch-interval", "100ms");
-        not.put("warden.notify.report.interval", "200ms");
-
-        detection = ServiceProcess.start("detection-service", det);
-        cases = ServiceProcess.start("case-service", cas);
-        notifications = ServiceProcess.start("notification-service", not);
-        for (ServiceProcess s : List.of(detection, cases, notifications)) {
-            s.awaitReady(Duration.ofSeconds(90));
-        }
-        // the messaging platform's own principal: the chain runs on authenticated, authorised clients only
-        kafka = new KafkaTestClient(KafkaPrincipal.PLATFORM);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        for (AutoCloseable c : new AutoCloseable[] {kafka, notifications, cases, detection}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // keep closing the others
-            }
-        }
-    }
+    @RegisterExtension
+    static final ChainPlatform platform = new ChainPlatform("system");
 
     @Test
     void bulkSenderIsDetectedBannedAndToldByMailExactlyOnce() {
@@ -98,7 +47,7 @@ class WardenChainIT {
         List<ActivityEvent> events = ActivityEvents.registrationBurst(account,
                 Instant.now().minus(5, ChronoUnit.MINUTES), email, "en-GB", 100, 3, 0);
 
-        events.forEach(e -> kafka.sendJson(Topics.ACTIVITY, account, e));
+        events.forEach(e -> platform.kafka().sendJson(Topics.ACTIVITY, account, e));
 
         // detection-service → warden.signals.v1
         DetectionSignal signal = WardenJson.read(KafkaTestClient.read(Topics.SIGNALS, r -> account.equals(r.key()),
@@ -119,7 +68,7 @@ class WardenChainIT {
         assertThat(Mail.plainText(mail)).contains(signal.summary()).contains("Bulk messaging").contains(ban.caseId());
 
         // a reviewer sees signal and ban on the case; the API refuses anonymous and role-less callers
-        given().baseUri(cases.url()).auth().oauth2(WardenOidc.token("alice", "reviewer"))
+        given().baseUri(platform.cases().url()).auth().oauth2(WardenOidc.token("alice", "reviewer"))
                 .when().get("/api/cases/{id}", ban.caseId())
                 .then().statusCode(200)
                 .body("account.status", equalTo("BANNED"))
@@ -128,7 +77,7 @@ class WardenChainIT {
                 .body("decisions", hasSize(1))
                 .body("decisions[0].action", equalTo("BAN"));
         // notification-service reports the sent mail; the reviewer sees it on the case timeline, masked
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(cases.url())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(platform.cases().url())
                 .auth().oauth2(WardenOidc.token("alice", "reviewer"))
                 .when().get("/api/cases/{id}", ban.caseId())
                 .then().statusCode(200)
@@ -137,25 +86,25 @@ class WardenChainIT {
                 .body("mails[0].audience", equalTo("ACCOUNT_HOLDER"))
                 .body("mails[0].status", equalTo("SENT"))
                 .body("mails[0].recipient", equalTo("h***@example.org")));
-        given().baseUri(cases.url()).when().get("/api/cases/{id}", ban.caseId()).then().statusCode(401);
-        given().baseUri(cases.url()).auth().oauth2(WardenOidc.token("pat", "platform"))
+        given().baseUri(platform.cases().url()).when().get("/api/cases/{id}", ban.caseId()).then().statusCode(401);
+        given().baseUri(platform.cases().url()).auth().oauth2(WardenOidc.token("pat", "platform"))
                 .when().get("/api/cases/{id}", ban.caseId()).then().statusCode(403);
 
         // the same events again: still one signal, one case, one ban, one mail
-        events.forEach(e -> kafka.sendJson(Topics.ACTIVITY, account, e));
+        events.forEach(e -> platform.kafka().sendJson(Topics.ACTIVITY, account, e));
         sendMarkerAndWaitForItsMail();
         assertThat(KafkaTestClient.readFor(Topics.SIGNALS, r -> account.equals(r.key()), Duration.ofSeconds(2))).hasSize(1);
         assertThat(KafkaTestClient.readFor(Topics.ENFORCEMENT, r -> account.equals(r.key()), Duration.ofSeconds(2))).hasSize(1);
         assertThat(WardenSmtp.receivedBy(email)).hasSize(1);
-        given().baseUri(cases.url()).auth().oauth2(WardenOidc.token("alice", "reviewer"))
+        given().baseUri(platform.cases().url()).auth().oauth2(WardenOidc.token("alice", "reviewer"))
                 .when().get("/api/cases/{id}", ban.caseId()).then().statusCode(200).body("mails", hasSize(1));
     }
 
     @Test
     void poisonActivityIsDeadLetteredAndTheChainKeepsWorking() {
         String bad = "acc-poison-" + UUID.randomUUID();
-        kafka.send(Topics.ACTIVITY, bad, "\u0000\u0001 definitely not json");
-        kafka.send(Topics.ACTIVITY, bad, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"" + bad
+        platform.kafka().send(Topics.ACTIVITY, bad, "\u0000\u0001 definitely not json");
+        platform.kafka().send(Topics.ACTIVITY, bad, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"" + bad
                 + "\",\"type\":\"ACCOUNT_HACKED\",\"occurredAt\":\"" + Instant.now() + "\"}");
 
         List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.ACTIVITY_DLQ,
@@ -172,7 +121,7 @@ class WardenChainIT {
         String marker = "acc-marker-" + UUID.randomUUID();
         String email = marker + "@example.org";
         ActivityEvents.registrationBurst(marker, Instant.now().minus(1, ChronoUnit.MINUTES), email, "de", 60, 3, 0)
-                .forEach(e -> kafka.sendJson(Topics.ACTIVITY, marker, e));
+                .forEach(e -> platform.kafka().sendJson(Topics.ACTIVITY, marker, e));
         await().atMost(Duration.ofSeconds(60)).until(() -> !WardenSmtp.receivedBy(email).isEmpty());
     }
 }

@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -40,6 +42,12 @@ public final class WardenPostgres {
             }
         }
         return server.getJdbcUrl(USER, database);
+    }
+
+    /** A connection source for the database, created on first use; for tests that look into a service's tables. */
+    public static synchronized DataSource dataSource(String database) {
+        jdbcUrl(database);
+        return server.getDatabase(USER, database);
     }
 
     public static Map<String, String> quarkusConfig(String database) {

@@ -23,13 +23,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.cases.account.Account;
+import dev.warden.cases.casework.Actor;
+import dev.warden.cases.casework.CaseQueue;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
+import dev.warden.cases.decision.DecisionRequest;
 import dev.warden.cases.dsa.DsaStatementFactory;
 import dev.warden.cases.evidence.EvidenceKind;
 import dev.warden.cases.evidence.EvidenceLedger;
 import dev.warden.cases.evidence.verify.PackageVerifier;
+import dev.warden.cases.usecase.DecideCase;
 import dev.warden.testsupport.WardenOidc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,6 +57,15 @@ class LegalBenchmark {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DecideCase decideCase;
+
+    @Inject
+    CaseQueue queue;
+
+    /** A reviewer without the senior role: enough to warn or restrict a case they hold. */
+    private static final Actor REVIEWER = new Actor("bench-reviewer", false, "warden-cli");
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
@@ -111,31 +124,29 @@ class LegalBenchmark {
     }
 
     /**
-     * Whole decisions through CaseService, committed: RESTRICT (statement of reasons) and WARN (none: warnings
-     * are outside the DSA's scope) taken in turns on cases of their own. The difference is what the
-     * statement adds, commit included.
+     * Whole decisions as a reviewer takes them, committed: each on a fresh case in review, claimed by the
+     * reviewer first (not timed), then decided through {@link DecideCase} with its lifecycle and duty
+     * checks. RESTRICT (statement of reasons) and WARN (none: warnings are outside the DSA's scope) are
+     * taken in turns; the difference is what the statement adds, commit included.
      */
     private void decisionsWithAndWithoutStatement() {
-        List<UUID> restrictCases = new ArrayList<>();
-        List<UUID> warnCases = new ArrayList<>();
-        for (int i = 0; i < 25; i++) {
-            restrictCases.add(fixtures.openCase("acc-bench-dec-r-" + UUID.randomUUID()));
-            warnCases.add(fixtures.openCase("acc-bench-dec-w-" + UUID.randomUUID()));
-        }
-        long[] restrict = new long[1000];
-        long[] warn = new long[1000];
+        int perRound = 25;
+        int rounds = 24; // the first 4 rounds warm up
+        long[] restrict = new long[perRound * rounds];
+        long[] warn = new long[perRound * rounds];
         int n = 0;
-        for (int round = 0; round < 48; round++) { // the first 8 rounds warm up
-            for (int k = 0; k < 25; k++) {
-                UUID r = restrictCases.get(k);
-                UUID w = warnCases.get(k);
+        for (int round = 0; round < rounds; round++) {
+            List<UUID> restrictCases = claimedCases("acc-bench-dec-r-", perRound);
+            List<UUID> warnCases = claimedCases("acc-bench-dec-w-", perRound);
+            for (int k = 0; k < perRound; k++) {
                 long t0 = System.nanoTime();
-                QuarkusTransaction.requiringNew().run(() -> fixtures.decide(r, DecisionAction.RESTRICT, "bench",
-                        Instant.now().plusSeconds(86400 * 7)));
+                decideCase.decide(restrictCases.get(k), new DecisionRequest(DecisionAction.RESTRICT, "NON_PERSONAL_USE",
+                        "Sells a newsletter service over the messenger", "P7D"), REVIEWER, null, null);
                 long t1 = System.nanoTime();
-                QuarkusTransaction.requiringNew().run(() -> fixtures.decide(w, DecisionAction.WARN, "bench", null));
+                decideCase.decide(warnCases.get(k), new DecisionRequest(DecisionAction.WARN, "NON_PERSONAL_USE",
+                        "Sells a newsletter service over the messenger", null), REVIEWER, null, null);
                 long t2 = System.nanoTime();
-                if (round >= 8) {
+                if (round >= 4) {
                     restrict[n] = t1 - t0;
                     warn[n] = t2 - t1;
                     n++;
@@ -148,6 +159,17 @@ class LegalBenchmark {
                 + "WARN (no statement) p50=%.3f ms p99=%.3f ms; the statement adds p50 %+.3f ms, p99 %+.3f ms%n", n,
                 restrict[n / 2] / 1e6, restrict[(int) (n * 0.99)] / 1e6, warn[n / 2] / 1e6, warn[(int) (n * 0.99)] / 1e6,
                 (restrict[n / 2] - warn[n / 2]) / 1e6, (restrict[(int) (n * 0.99)] - warn[(int) (n * 0.99)]) / 1e6);
+    }
+
+    /** Fresh cases in review, each claimed by {@link #REVIEWER} as the queue lets a reviewer claim. */
+    private List<UUID> claimedCases(String accountPrefix, int count) {
+        List<UUID> cases = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID caseId = fixtures.openCase(accountPrefix + UUID.randomUUID());
+            queue.assign(caseId, REVIEWER.name(), REVIEWER, null);
+            cases.add(caseId);
+        }
+        return cases;
     }
 
     /** Where the statement's time goes: the factory's steps, timed one by one (rolled back). */

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,7 @@ import dev.warden.notify.delivery.ConsumedEvent;
 import dev.warden.notify.delivery.Delivery;
 import dev.warden.notify.delivery.DeliveryStatus;
 import dev.warden.testsupport.KafkaTestClient;
+import dev.warden.testsupport.PersonalDataSearch;
 import dev.warden.testsupport.WardenSmtp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ class AccountErasureTest {
     private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     /** A ban whose mail went out, the address also in the statement's free text. */
     private EnforcementEvent bannedAndMailed(String account, String email) {
@@ -51,25 +52,8 @@ class AccountErasureTest {
         return new ErasureEvent(UUID.randomUUID().toString(), account, ErasureEvent.Cause.REQUEST, Instant.now());
     }
 
-    /** Every text, JSON and binary column of every table (from information_schema) holding the needle. */
-    @SuppressWarnings("unchecked")
-    private List<String> columnsHolding(String needle) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> columns = em.createNativeQuery("SELECT table_name, column_name, data_type "
-                    + "FROM information_schema.columns WHERE table_schema = current_schema() AND data_type IN "
-                    + "('text', 'character varying', 'character', 'json', 'jsonb', 'bytea')").getResultList();
-            List<String> found = new ArrayList<>();
-            for (Object[] c : columns) {
-                String value = "bytea".equals(c[2]) ? "encode(\"" + c[1] + "\", 'escape')" : "CAST(\"" + c[1] + "\" AS text)";
-                Number n = (Number) em.createNativeQuery("SELECT count(*) FROM \"" + c[0] + "\" WHERE strpos(" + value
-                        + ", ?1) > 0").setParameter(1, needle).getSingleResult();
-                if (n.longValue() > 0) {
-                    found.add(c[0] + "." + c[1]);
-                }
-            }
-            assertThat(columns).hasSizeGreaterThan(10); // the search saw the schema, not an empty list
-            return found;
-        });
+    private List<String> columnsHolding(String value) {
+        return PersonalDataSearch.columnsHolding(dataSource, value);
     }
 
     @Test
