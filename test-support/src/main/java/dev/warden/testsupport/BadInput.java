@@ -2,6 +2,7 @@ package dev.warden.testsupport;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -40,9 +41,10 @@ public final class BadInput {
             for (Parameter p : op.method().getParameters()) {
                 jakarta.ws.rs.QueryParam q = p.getAnnotation(jakarta.ws.rs.QueryParam.class);
                 // a typed query parameter is converted by JAX-RS, whose default for a failure is 404
-                if (q != null && p.getType() != String.class && !Collection.class.isAssignableFrom(p.getType())) {
+                Class<?> type = queryValueType(p);
+                if (q != null && type != String.class) {
                     EndpointSecurity.Operation withQuery = op.withQuery(q.value() + "=certainly-not-valid");
-                    check(wrong, withQuery, "query parameter " + q.value() + " not a " + p.getType().getSimpleName(),
+                    check(wrong, withQuery, "query parameter " + q.value() + " not a " + type.getSimpleName(),
                             EndpointSecurity.send(baseUrl, withQuery, token, bodyFor(op)), q.value());
                 }
             }
@@ -68,6 +70,15 @@ public final class BadInput {
             }
         }
         return wrong;
+    }
+
+    /** The type one value of a query parameter converts to: a list's element type; String where unknown. */
+    static Class<?> queryValueType(Parameter p) {
+        if (!Collection.class.isAssignableFrom(p.getType())) {
+            return p.getType();
+        }
+        return p.getParameterizedType() instanceof ParameterizedType t && t.getActualTypeArguments().length == 1
+                && t.getActualTypeArguments()[0] instanceof Class<?> c ? c : String.class;
     }
 
     /** A well-formed enough body so that only the query parameter is at fault. */

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -33,7 +35,6 @@ import dev.warden.cases.appeal.AppealStatus;
 import dev.warden.cases.appeal.AppealView;
 import dev.warden.cases.rest.IfMatch;
 import dev.warden.common.rest.Idempotency;
-import dev.warden.common.rest.QueryParams;
 import dev.warden.cases.idempotency.IdempotencyKeys;
 import dev.warden.common.security.Roles;
 import dev.warden.cases.usecase.DecideAppeal;
@@ -76,10 +77,10 @@ public class AppealResource {
     @GET
     @RolesAllowed(Roles.SENIOR_REVIEWER)
     @Operation(summary = "The appeals queue, oldest first")
-    public List<AppealView> queue(@QueryParam("status") @DefaultValue("RECEIVED") String status,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
-        return appeals.queue(QueryParams.enumValue(AppealStatus.class, "status", status),
-                QueryParams.intParam("page", page, 0, 100_000), QueryParams.intParam("size", size, 1, 200));
+    public List<AppealView> queue(@QueryParam("status") @DefaultValue("RECEIVED") AppealStatus status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) Integer page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) Integer size) {
+        return appeals.queue(status, page, size);
     }
 
     @GET

@@ -1,10 +1,13 @@
 package dev.warden.cases.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.warden.cases.audit.AuditQueries;
-import dev.warden.common.rest.QueryParams;
-import dev.warden.common.problem.ProblemException;
 import dev.warden.common.security.Roles;
 
 @Path("/api/audit")
@@ -33,18 +34,10 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "The audit log, newest first, by actor, case, account and time (from inclusive, to exclusive)")
-    public List<AuditQueries.Line> find(@QueryParam("actor") String actor, @QueryParam("caseId") String caseId,
-            @QueryParam("accountId") String accountId, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("100") String size) {
-        UUID c = null;
-        if (caseId != null) {
-            try {
-                c = UUID.fromString(caseId);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("caseId", "must be a UUID");
-            }
-        }
-        return audit.find(actor, c, accountId, QueryParams.instant("from", from), QueryParams.instant("to", to),
-                QueryParams.intParam("page", page, 0, 100_000), QueryParams.intParam("size", size, 1, 1000));
+    public List<AuditQueries.Line> find(@QueryParam("actor") String actor, @QueryParam("caseId") UUID caseId,
+            @QueryParam("accountId") String accountId, @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) Integer page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) Integer size) {
+        return audit.find(actor, caseId, accountId, from, to, page, size);
     }
 }

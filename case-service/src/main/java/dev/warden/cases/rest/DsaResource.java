@@ -5,6 +5,9 @@ import java.time.Instant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +24,6 @@ import dev.warden.cases.dsa.DsaExport;
 import dev.warden.cases.dsa.DsaSubmissionClient;
 import dev.warden.cases.dsa.TransparencyReport;
 import dev.warden.common.problem.ProblemException;
-import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -30,6 +32,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed(Roles.LEGAL)
 public class DsaResource {
+
+    private static final String REQUIRED = "is required (an RFC 3339 timestamp, e.g. 2026-01-01T00:00:00Z)";
 
     @Inject
     DsaExport export;
@@ -44,24 +48,22 @@ public class DsaResource {
     @Path("/statements")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Statements of reasons decided in [from, to), as batches of at most 100 (page from 0)")
-    public DsaExport.Batch statements(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("100") String size) {
-        Instant f = instant("from", from);
-        Instant t = instant("to", to);
-        period(f, t);
-        return export.batch(f, t, QueryParams.intParam("page", page, 0, Integer.MAX_VALUE),
-                QueryParams.intParam("size", size, 1, DsaExport.MAX_BATCH));
+    public DsaExport.Batch statements(@QueryParam("from") @NotNull(message = REQUIRED) Instant from,
+            @QueryParam("to") @NotNull(message = REQUIRED) Instant to,
+            @QueryParam("page") @DefaultValue("0") @Min(0) Integer page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(DsaExport.MAX_BATCH) Integer size) {
+        period(from, to);
+        return export.batch(from, to, page, size);
     }
 
     @POST
     @Path("/submissions")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit the period's unsubmitted statements to the configured Transparency Database")
-    public DsaSubmissionClient.Result submit(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant f = instant("from", from);
-        Instant t = instant("to", to);
-        period(f, t);
-        return submission.submitPending(f, t);
+    public DsaSubmissionClient.Result submit(@QueryParam("from") @NotNull(message = REQUIRED) Instant from,
+            @QueryParam("to") @NotNull(message = REQUIRED) Instant to) {
+        period(from, to);
+        return submission.submitPending(from, to);
     }
 
     /** A statement whose submission gave up. */
@@ -93,12 +95,11 @@ public class DsaResource {
     @Path("/transparency-report")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Counts for a period: actions, violations, account types, automation, sources, median time to action (JSON or CSV)")
-    public Response transparency(@QueryParam("from") String from, @QueryParam("to") String to,
+    public Response transparency(@QueryParam("from") @NotNull(message = REQUIRED) Instant from,
+            @QueryParam("to") @NotNull(message = REQUIRED) Instant to,
             @QueryParam("format") @DefaultValue("json") String format) {
-        Instant f = instant("from", from);
-        Instant t = instant("to", to);
-        period(f, t);
-        TransparencyReport.Report r = report.report(f, t);
+        period(from, to);
+        TransparencyReport.Report r = report.report(from, to);
         if ("csv".equalsIgnoreCase(format)) {
             return Response.ok(TransparencyReport.csv(r), "text/csv").build();
         }
@@ -106,13 +107,6 @@ public class DsaResource {
             throw ProblemException.invalid("format", "must be json or csv");
         }
         return Response.ok(r, MediaType.APPLICATION_JSON).build();
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalid(field, "is required (an RFC 3339 timestamp, e.g. 2026-01-01T00:00:00Z)");
-        }
-        return QueryParams.instant(field, value);
     }
 
     private static void period(Instant from, Instant to) {

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import dev.warden.cases.legal.LegalHold;
 import dev.warden.cases.legal.LegalHolds;
-import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -78,7 +77,7 @@ public class HoldResource {
 
     @GET
     @Operation(summary = "Legal holds; only active ones unless all=true")
-    public List<HoldView> list(@QueryParam("all") String all) {
-        return holds.list(!Boolean.TRUE.equals(QueryParams.bool("all", all))).stream().map(HoldView::of).toList();
+    public List<HoldView> list(@QueryParam("all") Boolean all) {
+        return holds.list(!Boolean.TRUE.equals(all)).stream().map(HoldView::of).toList();
     }
 }

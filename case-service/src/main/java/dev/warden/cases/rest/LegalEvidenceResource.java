@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,7 +28,6 @@ import dev.warden.cases.evidence.CustodyRecord;
 import dev.warden.cases.evidence.pkg.EvidencePackageWriter;
 import dev.warden.cases.evidence.pkg.PackageVerification;
 import dev.warden.common.problem.ProblemException;
-import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -81,11 +81,7 @@ public class LegalEvidenceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "The chain of custody of a case's evidence: every view, export and verification")
-    public List<CustodyView> custody(@QueryParam("caseId") String caseParam) {
-        UUID caseId = QueryParams.uuid("caseId", caseParam);
-        if (caseId == null) {
-            throw ProblemException.invalid("caseId", "is required");
-        }
+    public List<CustodyView> custody(@QueryParam("caseId") @NotNull(message = "is required") UUID caseId) {
         return CustodyRecord.ofCase(caseId).stream().map(r -> new CustodyView(r.id, r.caseId, r.actor, r.action.name(),
                 r.detail, r.chainHead, r.handedOutSha256, r.at)).toList();
     }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,6 @@ import dev.warden.cases.policy.DryRunReport;
 import dev.warden.cases.policy.PolicyRule;
 import dev.warden.cases.policy.PolicyService;
 import dev.warden.cases.policy.PolicySet;
-import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -79,8 +79,10 @@ public class PolicyResource {
     @Path("/versions/{version}")
     @RolesAllowed({Roles.SENIOR_REVIEWER, Roles.ADMIN})
     @Operation(summary = "One stored policy version")
-    public PolicySet version(@PathParam("version") String version) {
-        return policies.version(QueryParams.intParam("version", version, 1, Integer.MAX_VALUE));
+    // text checked by Bean Validation: a typed path parameter that does not convert would be a bare 404
+    public PolicySet version(@PathParam("version")
+            @Pattern(regexp = "[1-9][0-9]{0,8}", message = "must be a positive integer") String version) {
+        return policies.version(Integer.parseInt(version));
     }
 
     @PUT

@@ -1,12 +1,16 @@
 package dev.warden.cases.rest;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,7 +37,6 @@ import dev.warden.cases.casework.QueueFilter;
 import dev.warden.cases.casework.QueueItem;
 import dev.warden.cases.casework.QueuePage;
 import dev.warden.common.problem.ProblemException;
-import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.warden.contracts.signal.Violation;
@@ -44,6 +47,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 @SecurityRequirement(name = "SecurityScheme")
 @Tag(name = "queue")
 public class QueueResource {
+
+    private static final String ACCOUNT_TYPES = "PRIVATE|BUSINESS";
 
     @Inject
     CaseQueue queue;
@@ -58,31 +63,23 @@ public class QueueResource {
     @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER, Roles.ADMIN})
     @Operation(summary = "The review queue: filtered, highest priority first, oldest first within a priority, paged")
     public QueuePage list(
-            @QueryParam("status") List<String> status,
-            @QueryParam("violation") String violation,
-            @QueryParam("accountType") String accountType,
+            @QueryParam("status") List<CaseStatus> status,
+            @QueryParam("violation") Violation violation,
+            @QueryParam("accountType") @Pattern(regexp = ACCOUNT_TYPES, message = "must be PRIVATE or BUSINESS") String accountType,
             @QueryParam("assignee") @Pattern(regexp = "[^\\p{Cntrl}]{0,128}", message = "must be at most 128 characters") String assignee,
-            @QueryParam("minScore") String minScore,
-            @QueryParam("maxScore") String maxScore,
-            @QueryParam("olderThan") String olderThan,
-            @QueryParam("newerThan") String newerThan,
+            @QueryParam("minScore") @DecimalMin("0") @DecimalMax("1") Double minScore,
+            @QueryParam("maxScore") @DecimalMin("0") @DecimalMax("1") Double maxScore,
+            @QueryParam("olderThan") Duration olderThan,
+            @QueryParam("newerThan") Duration newerThan,
             @QueryParam("proposedAction") String proposedAction,
-            @QueryParam("overdue") String overdue,
-            @QueryParam("page") @DefaultValue("0") String page,
-            @QueryParam("size") @DefaultValue("50") String size) {
-        List<CaseStatus> statuses = new ArrayList<>();
-        for (String s : status == null ? List.<String>of() : status) {
-            statuses.add(QueryParams.enumValue(CaseStatus.class, "status", s));
-        }
-        Double min = QueryParams.score("minScore", minScore);
-        Double max = QueryParams.score("maxScore", maxScore);
-        if (min != null && max != null && min > max) {
+            @QueryParam("overdue") Boolean overdue,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) Integer page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) Integer size) {
+        if (minScore != null && maxScore != null && minScore > maxScore) {
             throw ProblemException.invalid("maxScore", "must not be below minScore");
         }
-        return queue.list(new QueueFilter(statuses, violation(violation), accountType(accountType), assignee, min, max,
-                QueryParams.duration("olderThan", olderThan), QueryParams.duration("newerThan", newerThan), proposedAction,
-                QueryParams.bool("overdue", overdue)),
-                QueryParams.intParam("page", page, 0, 100_000), QueryParams.intParam("size", size, 1, 200));
+        return queue.list(new QueueFilter(status == null ? List.of() : status, name(violation), accountType,
+                assignee, minScore, maxScore, olderThan, newerThan, proposedAction, overdue), page, size);
     }
 
     @POST
@@ -92,21 +89,15 @@ public class QueueResource {
             description = "Optionally only a case of one violation and/or account type, for teams that specialise.")
     @APIResponse(responseCode = "200", description = "the claimed case, now IN_REVIEW and assigned to the caller")
     @APIResponse(responseCode = "204", description = "no unassigned NEW case matches")
-    public Response claimNext(@QueryParam("violation") String violation, @QueryParam("accountType") String accountType) {
-        return queue.claimNext(identity.getPrincipal().getName(), violation(violation), accountType(accountType))
+    public Response claimNext(@QueryParam("violation") Violation violation,
+            @QueryParam("accountType") @Pattern(regexp = ACCOUNT_TYPES, message = "must be PRIVATE or BUSINESS") String accountType) {
+        return queue.claimNext(identity.getPrincipal().getName(), name(violation), accountType)
                 .map(c -> Response.ok(c).header("ETag", IfMatch.etag(c.version())).build())
                 .orElseGet(() -> Response.noContent().build());
     }
 
-    private static String violation(String value) {
-        return value == null ? null : QueryParams.enumValue(Violation.class, "violation", value).name();
-    }
-
-    private static String accountType(String value) {
-        if (value != null && !value.equals("PRIVATE") && !value.equals("BUSINESS")) {
-            throw ProblemException.invalid("accountType", "must be PRIVATE or BUSINESS");
-        }
-        return value;
+    private static String name(Violation violation) {
+        return violation == null ? null : violation.name();
     }
 
     /** Who should work a case. */

@@ -59,6 +59,21 @@ class AuditTrailTest {
     }
 
     @Test
+    void auditFiltersThatDoNotParseAreA400NamingTheFilter() {
+        String admin = WardenOidc.tokenFor("admin");
+        // Quarkus REST converts an Instant itself and would answer 404
+        given().auth().oauth2(admin).queryParam("from", "yesterday").when().get("/api/audit").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(admin).queryParam("to", "2026-13-01").when().get("/api/audit").then().statusCode(400)
+                .body("errors[0].field", equalTo("to"));
+        given().auth().oauth2(admin).queryParam("caseId", "case-1").when().get("/api/audit").then().statusCode(400)
+                .body("errors[0].field", equalTo("caseId"));
+        given().auth().oauth2(admin).queryParam("size", "1001").when().get("/api/audit").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(admin).queryParam("size", "1000").when().get("/api/audit").then().statusCode(200);
+    }
+
+    @Test
     void theAuditLogIsAppendOnly() {
         Fixtures.reviewCase(intake, "acc-audit-append", 0.7);
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew()

@@ -189,6 +189,16 @@ class QueueResourceTest {
                 .body("errors[0].field", equalTo("olderThan"));
         given().auth().oauth2(t).queryParam("accountType", "ROBOT").when().get("/api/cases").then().statusCode(400)
                 .body("errors[0].field", equalTo("accountType"));
+        given().auth().oauth2(t).queryParam("overdue", "garbage").when().get("/api/cases").then().statusCode(400)
+                .body("errors[0].field", equalTo("overdue"));
+        given().auth().oauth2(t).queryParam("size", "201").when().get("/api/cases").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(t).queryParam("page", "-1").when().get("/api/cases").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
+        given().auth().oauth2(t).queryParam("status", "NEW").queryParam("status", "OPENISH").when().get("/api/cases")
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(t).queryParam("violation", "SPAM").when().post("/api/cases/claim-next").then().statusCode(400)
+                .body("errors[0].field", equalTo("violation"));
         UUID caseId = Fixtures.reviewCase(intake, "acc-q-bad", 0.6);
         given().auth().oauth2(t).contentType(ContentType.JSON).body("{}").when().post("/api/cases/{id}/assign", caseId)
                 .then().statusCode(400).body("errors[0].field", equalTo("assignee"));

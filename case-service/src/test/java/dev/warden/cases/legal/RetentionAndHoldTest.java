@@ -154,6 +154,20 @@ class RetentionAndHoldTest {
     }
 
     @Test
+    void releasedHoldsAreListedOnlyWithAllTrueAndAnyOtherFlagIsA400() {
+        String hold = place("CASE", fixtures.openCase("acc-hold-all-" + UUID.randomUUID()).toString());
+        String legal = WardenOidc.tokenFor("legal");
+        given().auth().oauth2(legal).when().post("/api/legal/holds/{id}/release", hold).then().statusCode(200);
+
+        given().auth().oauth2(legal).when().get("/api/legal/holds").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(hold)));
+        given().auth().oauth2(legal).queryParam("all", "TRUE").when().get("/api/legal/holds").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem(hold));
+        given().auth().oauth2(legal).queryParam("all", "garbage").when().get("/api/legal/holds").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("all"));
+    }
+
+    @Test
     void onlyLegalPlacesListsAndReleasesHolds() {
         String body = "{\"scope\":\"ACCOUNT\",\"targetId\":\"x\",\"reason\":\"r\"}";
         given().contentType(ContentType.JSON).body(body).when().post("/api/legal/holds").then().statusCode(401);

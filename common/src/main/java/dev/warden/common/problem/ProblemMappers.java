@@ -72,6 +72,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException j) {
             return json(j, uri);
         }
+        // a typed query parameter that did not convert (common.rest.QueryParamConverters) names itself
+        if (e.getCause() instanceof ProblemException p) {
+            return domain(p, uri);
+        }
         return respond(status, title, e.getMessage(), uri, List.of());
     }
 

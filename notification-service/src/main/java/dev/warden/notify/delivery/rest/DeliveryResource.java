@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.warden.common.problem.ProblemException;
 import dev.warden.common.rest.Idempotency;
 import dev.warden.common.rest.PathIds;
-import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import dev.warden.notify.delivery.DeliveryDetail;
 import dev.warden.notify.delivery.DeliveryFilter;
@@ -65,10 +66,9 @@ public class DeliveryResource {
             String from,
             @Parameter(description = "created before: RFC 3339 timestamp, or YYYY-MM-DD (inclusive day)")
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") String page,
-            @Parameter(description = "1..500") @QueryParam("size") @DefaultValue("50") String size) {
-        DeliveryPage found = queries.list(DeliveryFilter.parse(accountId, caseId, status, from, to),
-                QueryParams.intParam("page", page, 0, Integer.MAX_VALUE), QueryParams.intParam("size", size, 1, 500));
+            @QueryParam("page") @DefaultValue("0") @Min(0) Integer page,
+            @Parameter(description = "1..500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) Integer size) {
+        DeliveryPage found = queries.list(DeliveryFilter.parse(accountId, caseId, status, from, to), page, size);
         // lists never carry full addresses: they page through many account holders at a time
         return new DeliveryPage(found.items().stream().map(DeliveryResource::masked).toList(), found.page(),
                 found.size(), found.total());

@@ -1,5 +1,7 @@
 package dev.warden.detection.rules.shadow.rest;
 
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import dev.warden.common.rest.QueryParams;
 import dev.warden.common.security.Roles;
 import dev.warden.detection.rules.RuleDefinition;
 import dev.warden.detection.rules.RuleRecord;
@@ -55,9 +56,9 @@ public class ShadowResource {
     @Operation(summary = "Live against shadow over a period: accounts only live, only shadow, both; per violation")
     @APIResponse(responseCode = "400", description = "from or to is not a timestamp, or the period is empty")
     @APIResponse(responseCode = "404", description = "no such rule, or it has no shadow version")
-    public ShadowReport compare(@PathParam("ruleId") String ruleId, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        return shadows.compare(ruleId, QueryParams.instant("from", from), QueryParams.instant("to", to));
+    public ShadowReport compare(@PathParam("ruleId") String ruleId, @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to) {
+        return shadows.compare(ruleId, from, to);
     }
 
     @POST
