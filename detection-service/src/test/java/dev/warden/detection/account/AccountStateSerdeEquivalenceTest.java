@@ -42,6 +42,14 @@ class AccountStateSerdeEquivalenceTest {
         }
     }
 
+    @Test
+    void anUnknownLayoutIsASerializationErrorNamingIt() {
+        byte[] bytes = AccountStateSerde.write(random(new Random(5)));
+        bytes[0] = 5;
+        assertThatThrownBy(() -> AccountStateSerde.read(bytes)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("unknown account state layout 5");
+    }
+
     private static void withDayScale(AccountState s, Random r) {
         for (int i = r.nextInt(26); i > 0; i--) {
             AccountState.HourBucket b = new AccountState.HourBucket(s.watermarkMillis / 3_600_000 - r.nextInt(26));
