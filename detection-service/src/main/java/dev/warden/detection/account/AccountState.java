@@ -16,7 +16,6 @@ public class AccountState {
     /** The changelogged state store the account detector keeps this in. */
     public static final String STORE = "account-state";
 
-    public static final int REPLAY_GUARD_SIZE = 64;
     public static final int MAX_INTERVALS = 24;
     public static final int MAX_FINGERPRINTS = 4;
     public static final int MAX_REPORTERS = 16;
@@ -50,8 +49,8 @@ public class AccountState {
     /** Largest number of distinct accounts seen sending one of this account's fingerprints. */
     public int campaignAccounts;
     public long campaignSeenMillis;
-    /** Hashes of recently processed event ids, oldest first: a replayed event changes nothing. */
-    public List<Integer> recentEventHashes = new ArrayList<>();
+    /** Digests of recently processed event ids: a replayed event changes nothing. */
+    public final ReplayGuard replayGuard = new ReplayGuard();
     /** Sample event ids of recent messages, newest last. */
     public List<String> sampleEventIds = new ArrayList<>();
     /** Rule id → event time (ms) it last fired: the cooldown. */
@@ -112,16 +111,11 @@ public class AccountState {
         public long atMillis;
     }
 
-    /** @return false if this event id was seen recently (replay), true if it is new and now remembered */
-    public boolean remember(String eventId) {
-        int hash = eventId.hashCode() * 31 + eventId.length();
-        if (recentEventHashes.contains(hash)) {
-            return false;
-        }
-        recentEventHashes.add(hash);
-        if (recentEventHashes.size() > REPLAY_GUARD_SIZE) {
-            recentEventHashes.remove(0);
-        }
-        return true;
+    /**
+     * Call before the event is applied (the watermark is still the previous one).
+     * @return false if this event id was seen recently (replay), true if it is new and now remembered
+     */
+    public boolean remember(String eventId, long eventMillis, long lateGraceMillis) {
+        return replayGuard.remember(eventId, eventMillis, watermarkMillis, lateGraceMillis);
     }
 }

@@ -12,11 +12,14 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Compact binary serde for the account state store and its changelog: varints relative to the
  * watermark, UUID event ids as 16 bytes. JSON would cost 3-4× the bytes per active account and
- * needs reflection. The leading version byte lets a later layout read this one.
+ * needs reflection. The leading version byte lets a later layout read this one: layouts 2 and 3 (32-bit
+ * replay-guard hashes) are still read.
  */
 public class AccountStateSerde implements Serde<AccountState> {
 
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
+    /** The layout with 32-bit replay-guard hashes: still readable. */
+    private static final int VERSION_3 = 3;
     /** The layout before hour buckets, broadcast reach and the silence start: still readable. */
     private static final int VERSION_2 = 2;
 
@@ -89,9 +92,11 @@ public class AccountStateSerde implements Serde<AccountState> {
         }
         out.varint(s.campaignAccounts);
         out.varlong(s.campaignSeenMillis == 0 ? 0 : w - s.campaignSeenMillis + 1);
-        out.varint(s.recentEventHashes.size());
-        for (int h : s.recentEventHashes) {
-            out.writeInt(h);
+        ReplayGuard guard = s.replayGuard;
+        out.varint(guard.size());
+        for (int i = 0; i < guard.size(); i++) {
+            out.writeLong(guard.digestAt(i));
+            out.varlong(wSecond - guard.atSecondAt(i));
         }
         out.varint(s.sampleEventIds.size());
         for (String id : s.sampleEventIds) {
@@ -118,7 +123,7 @@ public class AccountStateSerde implements Serde<AccountState> {
         try {
             In in = new In(data);
             int version = in.readByte();
-            if (version != VERSION && version != VERSION_2) {
+            if (version != VERSION && version != VERSION_3 && version != VERSION_2) {
                 throw new SerializationException("unknown account state layout " + version);
             }
             AccountState s = new AccountState();
@@ -183,7 +188,11 @@ public class AccountStateSerde implements Serde<AccountState> {
             long campaign = in.varlong();
             s.campaignSeenMillis = campaign == 0 ? 0 : w - campaign + 1;
             for (int i = in.varint(); i > 0; i--) {
-                s.recentEventHashes.add(in.readInt());
+                if (version == VERSION) {
+                    s.replayGuard.add(in.readLong(), wSecond - in.varlong());
+                } else { // a 32-bit hash, zero-extended; kept as long as an event at the watermark would be
+                    s.replayGuard.add(in.readInt() & 0xFFFF_FFFFL, wSecond);
+                }
             }
             for (int i = in.varint(); i > 0; i--) {
                 if (in.readByte() == 1) {

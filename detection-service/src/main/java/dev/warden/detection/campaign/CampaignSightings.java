@@ -10,17 +10,17 @@ import dev.warden.contracts.activity.ClientType;
 import dev.warden.detection.activity.ValidatedActivity;
 
 /**
- * Accepted activity → {@code (fingerprint, "accountId \t eventMillis")} for the {@link CampaignTracker}: only
+ * Accepted activity → {@code (fingerprint, Sighting(account, event millis))} for the {@link CampaignTracker}: only
  * personal clients' messages with content to strangers (what the campaign rule can use), and only the
  * sightings {@link SightingDedupe} lets through (an account repeating its content counts once anyway).
  */
-public class CampaignSightings implements Processor<String, ValidatedActivity, String, String> {
+public class CampaignSightings implements Processor<String, ValidatedActivity, String, Sighting> {
 
     private final SightingDedupe dedupe = new SightingDedupe();
-    private ProcessorContext<String, String> context;
+    private ProcessorContext<String, Sighting> context;
 
     @Override
-    public void init(ProcessorContext<String, String> context) {
+    public void init(ProcessorContext<String, Sighting> context) {
         this.context = context;
         dedupe.clear();
     }
@@ -33,7 +33,7 @@ public class CampaignSightings implements Processor<String, ValidatedActivity, S
         }
         long at = e.occurredAt().toEpochMilli();
         if (dedupe.shouldForward(record.key(), e.contentFingerprint(), at)) {
-            context.forward(new Record<>(e.contentFingerprint(), record.key() + "\t" + at, record.timestamp(),
+            context.forward(new Record<>(e.contentFingerprint(), new Sighting(record.key(), at), record.timestamp(),
                     record.headers()));
         }
     }

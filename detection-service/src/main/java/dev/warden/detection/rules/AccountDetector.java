@@ -77,7 +77,7 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
         }
         ActivityEvent event = value.event();
         AccountState state = state(event.accountId());
-        if (!state.remember(event.eventId())) {
+        if (!state.remember(event.eventId(), event.occurredAt().toEpochMilli(), config.lateEventGrace().toMillis())) {
             return; // replayed event: no second effect
         }
         boolean counted = FeatureUpdater.apply(state, event, config.lateEventGrace().toMillis(),

@@ -23,9 +23,12 @@ import dev.warden.detection.account.AccountState;
 import dev.warden.detection.account.AccountStateSerde;
 import dev.warden.detection.activity.ActivityValidator;
 import dev.warden.detection.activity.ValidatedActivity;
+import dev.warden.detection.campaign.CampaignMembersSerde;
 import dev.warden.detection.campaign.CampaignSightings;
 import dev.warden.detection.campaign.CampaignTracker;
 import dev.warden.detection.campaign.CampaignUpdate;
+import dev.warden.detection.campaign.CampaignUpdateSerde;
+import dev.warden.detection.campaign.SightingSerde;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.detection.erasure.AccountEraser;
 import dev.warden.detection.erasure.ErasedAccounts;
@@ -109,7 +112,9 @@ public class ActivityTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(store(ACCOUNT_STORE, inMemoryStores),
                 Serdes.String(), new AccountStateSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(store(CampaignTracker.STORE, inMemoryStores),
-                Serdes.String(), Serdes.String()).withCachingEnabled());
+                Serdes.String(), new CampaignMembersSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(store(CampaignTracker.EVENT_TIME_STORE, inMemoryStores),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         // the topic is the changelog of a global store: logging off, restored from the topic at start
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE),
                 Serdes.String(), Serdes.String()).withLoggingDisabled(), topics.rules(),
@@ -132,9 +137,10 @@ public class ActivityTopology {
         KStream<String, ValidatedActivity> campaigns = accepted
                 // (fingerprint, account) to strangers, once per account and fingerprint every few minutes
                 .process(CampaignSightings::new, Named.as("to-strangers-by-fingerprint"))
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("fingerprint"))
-                .process(CampaignTracker::new, Named.as("campaign-tracker"), CampaignTracker.STORE)
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("campaign-by-account"))
+                .repartition(Repartitioned.with(Serdes.String(), new SightingSerde()).withName("fingerprint"))
+                .process(CampaignTracker::new, Named.as("campaign-tracker"), CampaignTracker.STORE,
+                        CampaignTracker.EVENT_TIME_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), new CampaignUpdateSerde()).withName("campaign-by-account"))
                 .mapValues(ActivityTopology::sighting, Named.as("sighting"));
 
         KStream<String, ValidatedActivity> withCampaigns = accepted.merge(campaigns, Named.as("with-campaigns"));
@@ -166,8 +172,7 @@ public class ActivityTopology {
         return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
     }
 
-    private static ValidatedActivity sighting(String value) {
-        CampaignUpdate u = CampaignUpdate.parse(value);
+    private static ValidatedActivity sighting(CampaignUpdate u) {
         return new ValidatedActivity(null, null, null,
                 new ValidatedActivity.CampaignSighting(u.accounts(), u.windowStartMillis(), u.memberAtMillis()));
     }

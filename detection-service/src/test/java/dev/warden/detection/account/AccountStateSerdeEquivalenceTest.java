@@ -11,8 +11,9 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The serde reads every state the previous layout (version 2, the DataOutputStream serde) wrote, losing
- * nothing of it, so a changelog written before an upgrade restores; and its own layout round-trips.
+ * The serde reads every state layout 2 (the DataOutputStream serde) wrote, losing nothing of it, so a
+ * changelog written before an upgrade restores; and its own layout round-trips. Layout 3: see
+ * {@code AccountStateLayout3Test}.
  */
 class AccountStateSerdeEquivalenceTest {
 
@@ -41,6 +42,14 @@ class AccountStateSerdeEquivalenceTest {
         }
     }
 
+    @Test
+    void anUnknownLayoutIsASerializationErrorNamingIt() {
+        byte[] bytes = AccountStateSerde.write(random(new Random(5)));
+        bytes[0] = 5;
+        assertThatThrownBy(() -> AccountStateSerde.read(bytes)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("unknown account state layout 5");
+    }
+
     private static void withDayScale(AccountState s, Random r) {
         for (int i = r.nextInt(26); i > 0; i--) {
             AccountState.HourBucket b = new AccountState.HourBucket(s.watermarkMillis / 3_600_000 - r.nextInt(26));
@@ -53,6 +62,9 @@ class AccountStateSerdeEquivalenceTest {
         }
         s.slots.forEach(b -> b.fanoutNonContactRecipients = r.nextInt(500));
         s.silencedFromMillis = r.nextBoolean() ? 0 : s.watermarkMillis - r.nextInt(1000);
+        for (int i = r.nextInt(65); i > 0; i--) {
+            s.replayGuard.add(r.nextLong(), s.watermarkMillis / 1000 - r.nextInt(400));
+        }
     }
 
     private static AccountState random(Random r) {
@@ -102,7 +114,7 @@ class AccountStateSerdeEquivalenceTest {
         s.campaignAccounts = r.nextInt(65);
         s.campaignSeenMillis = r.nextBoolean() ? 0 : w - r.nextInt(4_000_000);
         for (int i = r.nextInt(65); i > 0; i--) {
-            s.recentEventHashes.add(r.nextInt());
+            s.replayGuard.add(r.nextInt() & 0xFFFF_FFFFL, w / 1000); // what layouts 2 and 3 restore to
         }
         for (int i = r.nextInt(11); i > 0; i--) {
             String uuid = new UUID(r.nextLong(), r.nextLong()).toString();

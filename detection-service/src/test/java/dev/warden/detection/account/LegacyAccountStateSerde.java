@@ -83,9 +83,9 @@ class LegacyAccountStateSerde implements Serde<AccountState> {
             }
             varint(out, s.campaignAccounts);
             varlong(out, s.campaignSeenMillis == 0 ? 0 : w - s.campaignSeenMillis + 1);
-            varint(out, s.recentEventHashes.size());
-            for (int h : s.recentEventHashes) {
-                out.writeInt(h);
+            varint(out, s.replayGuard.size());
+            for (int i = 0; i < s.replayGuard.size(); i++) {
+                out.writeInt((int) s.replayGuard.digestAt(i)); // the 32-bit hashes this layout kept
             }
             varint(out, s.sampleEventIds.size());
             for (String id : s.sampleEventIds) {
@@ -170,7 +170,7 @@ class LegacyAccountStateSerde implements Serde<AccountState> {
             long campaign = varlong(in);
             s.campaignSeenMillis = campaign == 0 ? 0 : w - campaign + 1;
             for (int i = varint(in); i > 0; i--) {
-                s.recentEventHashes.add(in.readInt());
+                s.replayGuard.add(in.readInt() & 0xFFFF_FFFFL, Math.floorDiv(w, 1000));
             }
             for (int i = varint(in); i > 0; i--) {
                 if (in.readByte() == 1) {

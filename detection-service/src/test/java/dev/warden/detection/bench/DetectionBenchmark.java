@@ -37,6 +37,7 @@ import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.detection.account.AccountState;
 import dev.warden.detection.account.AccountStateSerde;
+import dev.warden.detection.campaign.CampaignTracker;
 import dev.warden.detection.topology.ActivityTopology;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.simulator.Label;
@@ -292,7 +293,8 @@ class DetectionBenchmark {
     /** End offsets summed over partitions: how many records the topology wrote to its repartition topics and changelogs. */
     private static String internalTopicRecords(String bootstrap, String applicationId) {
         List<String> suffixes = List.of("fingerprint-repartition", "campaign-by-account-repartition",
-                ActivityTopology.ACCOUNT_STORE + "-changelog", "fingerprint-senders-changelog");
+                ActivityTopology.ACCOUNT_STORE + "-changelog", CampaignTracker.STORE + "-changelog",
+                CampaignTracker.EVENT_TIME_STORE + "-changelog");
         StringBuilder sb = new StringBuilder();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(bootstrap),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

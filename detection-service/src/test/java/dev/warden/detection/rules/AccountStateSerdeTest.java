@@ -31,7 +31,7 @@ class AccountStateSerdeTest {
         long at = s.watermarkMillis;
         assertThat(Features.of(back, at)).isEqualTo(Features.of(s, at));
         assertThat(back.sampleEventIds).isEqualTo(s.sampleEventIds);
-        assertThat(back.recentEventHashes).isEqualTo(s.recentEventHashes);
+        assertThat(back.replayGuard).isEqualTo(s.replayGuard);
         assertThat(back.contactEmail).isEqualTo("x@example.org");
     }
 
@@ -56,7 +56,7 @@ class AccountStateSerdeTest {
                     .clientType(ClientType.OFFICIAL_APP).chatType(i % 5 == 0 ? ChatType.GROUP : ChatType.DIRECT)
                     .recipientCount(i % 5 == 0 ? 8 : 1).recipientsInContacts(1).contentFingerprint(Long.toHexString(i + 1L))
                     .forwardCount(i % 7 == 0 ? 1 : 0).isReply(i % 2 == 0).build();
-            s.remember(e.eventId());
+            s.remember(e.eventId(), e.occurredAt().toEpochMilli(), 300_000);
             FeatureUpdater.apply(s, e, 300_000, 10);
         }
         return s;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.warden.contracts.activity.AccountType;
 import dev.warden.contracts.activity.ChatType;
 import dev.warden.contracts.activity.ClientType;
+import dev.warden.detection.campaign.Sighting;
 import dev.warden.detection.campaign.SightingDedupe;
 
 /**
@@ -47,14 +48,14 @@ class CampaignSightingsTopologyTest {
         }
         assertThat(h.fingerprintSightings.readKeyValuesToList()).singleElement().satisfies(kv -> {
             assertThat(kv.key).isEqualTo("feed01");
-            assertThat(kv.value).isEqualTo("a\t" + T0.toEpochMilli());
+            assertThat(kv.value).isEqualTo(new Sighting("a", T0.toEpochMilli()));
         });
 
         h.send(toStranger("b", T0.plusSeconds(100), "feed01"));
         h.send(toStranger("b", T0.plusSeconds(101), "feed01"));
 
         assertThat(h.fingerprintSightings.readKeyValuesToList()).as("a second account is forwarded, once")
-                .extracting(kv -> kv.value).containsExactly("b\t" + T0.plusSeconds(100).toEpochMilli());
+                .extracting(kv -> kv.value).containsExactly(new Sighting("b", T0.plusSeconds(100).toEpochMilli()));
         assertThat(h.state("b").campaignAccounts).as("two distinct senders, however many messages").isEqualTo(2);
         assertThat(h.state("a").campaignAccounts).as("every sender hears each new size").isEqualTo(2);
 
@@ -71,8 +72,8 @@ class CampaignSightingsTopologyTest {
         h.send(toStranger("a", start.plusMillis(bucket - 1), "feed02"));
         h.send(toStranger("a", start.plusMillis(bucket), "feed02"));
         h.send(toStranger("a", start.plusMillis(bucket + 1), "feed02"));
-        assertThat(h.fingerprintSightings.readValuesToList()).containsExactly("a\t" + start.toEpochMilli(),
-                "a\t" + start.plusMillis(bucket).toEpochMilli());
+        assertThat(h.fingerprintSightings.readValuesToList()).containsExactly(new Sighting("a", start.toEpochMilli()),
+                new Sighting("a", start.plusMillis(bucket).toEpochMilli()));
     }
 
     @Test

@@ -30,6 +30,8 @@ import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.detection.account.AccountState;
 import dev.warden.detection.topology.ActivityTopology;
+import dev.warden.detection.campaign.Sighting;
+import dev.warden.detection.campaign.SightingSerde;
 import dev.warden.detection.config.DetectionConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -44,8 +46,8 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<String, String> rules;
     final TestOutputTopic<String, String> signals;
     final TestOutputTopic<String, byte[]> dlq;
-    /** The internal repartition topic the campaign tracker reads: (fingerprint, "account \t millis"). */
-    final TestOutputTopic<String, String> fingerprintSightings;
+    /** The internal repartition topic the campaign tracker reads: (fingerprint, sighting). */
+    final TestOutputTopic<String, Sighting> fingerprintSightings;
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     TopologyHarness() {
@@ -67,7 +69,7 @@ final class TopologyHarness implements AutoCloseable {
         signals = driver.createOutputTopic(Topics.SIGNALS, new StringDeserializer(), new StringDeserializer());
         dlq = driver.createOutputTopic(Topics.ACTIVITY_DLQ, new StringDeserializer(), new ByteArrayDeserializer());
         fingerprintSightings = driver.createOutputTopic("test-fingerprint-repartition", new StringDeserializer(),
-                new StringDeserializer());
+                new SightingSerde().deserializer());
     }
 
     /** A rule version as the admin API writes it to the rules topic. */
