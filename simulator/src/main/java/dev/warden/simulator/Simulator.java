@@ -3,7 +3,6 @@ package dev.warden.simulator;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +20,9 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.warden.contracts.Topics;
-import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 
@@ -111,22 +105,17 @@ public final class Simulator {
         double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
         Path labelsFile = Path.of(o.getOrDefault("labels", "labels.jsonl"));
         AtomicLong count = new AtomicLong();
+        Pacer pacer = new Pacer(rate);
         long t0 = System.nanoTime();
         try (BufferedWriter labels = Files.newBufferedWriter(labelsFile, StandardCharsets.UTF_8);
                 EventSink sink = o.containsKey("bootstrap")
                         ? new EventSink.ToKafka(clientConfig(o), o.getOrDefault("topic", Topics.ACTIVITY))
                         : new EventSink.ToFile(Path.of(o.getOrDefault("events", "events.jsonl")))) {
             new TrafficGenerator(scenario).generate(e -> {
-                long n = count.incrementAndGet();
-                if (rate > 0) {
-                    long due = t0 + (long) (n / rate * 1e9);
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        sleepNanos(wait);
-                    }
-                }
+                pacer.next();
+                count.incrementAndGet();
                 sink.accept(e);
-            }, l -> line(labels, WardenJson.write(l)));
+            }, l -> EventSink.line(labels, WardenJson.write(l)));
         }
         System.out.printf("generated %d events for %d accounts (seed %d, %s from %s) in %.1f s; labels in %s%n",
                 count.get(), scenario.accounts(), scenario.seed(), duration, start, (System.nanoTime() - t0) / 1e9,
@@ -203,75 +192,5 @@ public final class Simulator {
             }
         }
         return n;
-    }
-
-    private static void line(BufferedWriter out, String json) {
-        try {
-            out.write(json);
-            out.newLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleepNanos(long nanos) {
-        try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Where generated events go. */
-    interface EventSink extends Consumer<ActivityEvent>, AutoCloseable {
-        @Override
-        void close() throws IOException;
-
-        /** Keyed by account id, as the contract requires. */
-        final class ToKafka implements EventSink {
-            private final KafkaProducer<String, String> producer;
-            private final String topic;
-
-            ToKafka(Properties client, String topic) {
-                Properties p = new Properties();
-                p.putAll(client);
-                p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-                p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-                p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-                this.producer = new KafkaProducer<>(p);
-                this.topic = topic;
-            }
-
-            @Override
-            public void accept(ActivityEvent e) {
-                producer.send(new ProducerRecord<>(topic, e.accountId(), WardenJson.write(e)));
-            }
-
-            @Override
-            public void close() {
-                producer.flush();
-                producer.close();
-            }
-        }
-
-        final class ToFile implements EventSink {
-            private final BufferedWriter out;
-
-            ToFile(Path file) throws IOException {
-                this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public void accept(ActivityEvent e) {
-                line(out, WardenJson.write(e));
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.close();
-            }
-        }
     }
 }

@@ -5,13 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -57,19 +53,7 @@ public final class WardenKafka {
 
     public static void createTopics(Set<String> names, int partitions) {
         try (Admin admin = admin()) {
-            List<NewTopic> topics = names.stream().map(n -> KafkaSetup.newTopic(n, partitions)).collect(Collectors.toList());
-            admin.createTopics(topics).values().values().forEach(f -> {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic", e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            });
+            KafkaSetup.createTopics(admin, names, partitions);
         }
     }
 
@@ -106,12 +90,7 @@ public final class WardenKafka {
     /** Creates the ACLs of deploy/kafka/warden-acls.txt on the broker at {@code bootstrapServers}. */
     public static void applyAcls(String bootstrapServers) {
         try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
-            admin.createAcls(KafkaSetup.acls()).all().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create the ACLs", e.getCause());
+            KafkaSetup.createAcls(admin);
         }
     }
 
@@ -160,8 +139,9 @@ public final class WardenKafka {
             kit.startup();
             kit.waitForReadyBrokers();
             cluster = kit;
-            applyAcls(kit.bootstrapServers());
-            createTopics(Set.copyOf(TOPICS), PARTITIONS);
+            try (Admin admin = Admin.create(adminConfig(kit.bootstrapServers()))) {
+                KafkaSetup.apply(admin, PARTITIONS);
+            }
             System.out.printf("[warden-test] Kafka ready at %s in %d ms%n", kit.bootstrapServers(),
                     (System.nanoTime() - t0) / 1_000_000);
             return kit;
