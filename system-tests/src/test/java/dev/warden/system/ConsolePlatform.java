@@ -63,7 +63,7 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
         con.put("warden.console.cases-api", cases.url());
         console = ServiceProcess.start("console", con, consolePort);
 
-        keycloak.awaitReady(Duration.ofMinutes(4));
+        keycloak.awaitReady(Duration.ofMinutes(10)); // the first start augments Keycloak: minutes on a busy machine
         cases.awaitReady(Duration.ofSeconds(120));
         console.awaitReady(Duration.ofSeconds(60));
         detection = new KafkaTestClient(KafkaPrincipal.DETECTION);
