@@ -26,6 +26,8 @@ class ConsoleIT {
     @RegisterExtension
     static final ConsolePlatform PLATFORM = new ConsolePlatform();
 
+    /** What the browser showed, for docs/console.md (copied to docs/img by hand). */
+    private static final Path SHOTS = Path.of("target", "console-screenshots");
     private static final Pattern CASE_ID = Pattern.compile("\"cases\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     /** The open case of account, once case-service has filed its signal (read through the API as alice). */
@@ -59,6 +61,7 @@ class ConsoleIT {
             new Select(b.visible(By.id("violation"))).selectByValue("AUTOMATED_BEHAVIOR");
             b.click(By.cssSelector("#queue-filters button[type=submit]"));
             b.visible(By.cssSelector("tr[data-case-id='" + caseId + "']"));
+            b.screenshot(SHOTS.resolve("queue.png"));
             b.click(By.id("claim-next"));
 
             b.waitForText(By.id("case-assignee"), "alice");
@@ -75,14 +78,16 @@ class ConsoleIT {
             new Select(b.visible(By.id("action"))).selectByValue("BAN");
             b.type(By.id("reasonCode"), "AUTOMATION_CONFIRMED");
             b.type(By.id("reasonText"), "scripted fan-out to strangers");
-            // a ban is not sent before its statement of reasons was shown
+            // a ban is not sent before its statement of reasons was shown; it takes no duration
             assertThat(b.visible(By.id("send-decision")).isEnabled()).isFalse();
+            assertThat(b.driver.findElement(By.id("restrict-field")).isDisplayed()).isFalse();
+            assertThat(b.visible(By.id("preview-needed")).getText()).contains("preview it first");
             b.click(By.id("preview-statement"));
             b.visible(By.id("statement-title"));
             assertThat(b.visible(By.cssSelector("[data-field=decision_account]")).getText()).isEqualTo("DECISION_ACCOUNT_TERMINATED");
             assertThat(b.visible(By.cssSelector("[data-field=incompatible_content_explanation]")).getText())
                     .contains("scripted fan-out to strangers").contains("Detection rule fanout-burst version 3");
-            b.screenshot(Path.of("target", "console-screenshots", "case-ban-preview.png"));
+            b.screenshot(SHOTS.resolve("case-ban-preview.png"));
             b.click(By.id("send-decision"));
 
             b.visible(By.id("decision-recorded"));
@@ -98,18 +103,27 @@ class ConsoleIT {
     }
 
     @Test
-    void personWithoutARoleSeesThatTheyHaveNoAccessAndNothingElse() throws Exception {
+    void personWithoutARoleSeesThatTheyHaveNoAccessInEnglishOrGermanAndCanSignOut() throws Exception {
         try (Browser b = new Browser()) {
             b.signIn(PLATFORM.consoleUrl(), "nora", "nora-local");
             assertThat(b.visible(By.id("no-access-title")).getText()).isEqualTo("No access");
             assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("signed in as nora");
+            b.screenshot(SHOTS.resolve("no-access.png"));
             assertThat(b.driver.findElements(By.cssSelector("nav a"))).isEmpty();
             assertThat(b.driver.findElements(By.id("queue-table"))).isEmpty();
             // asking for the queue by address changes nothing
             b.driver.get(PLATFORM.consoleUrl() + "/#/queue");
             b.driver.navigate().refresh();
             assertThat(b.visible(By.id("no-access-title")).getText()).isEqualTo("No access");
-            b.visible(By.id("sign-out"));
+            // the same in German
+            b.click(By.id("language"));
+            b.waitForText(By.id("no-access-title"), "Kein Zugriff");
+            assertThat(b.driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
+            assertThat(b.visible(By.id("sign-out")).getText()).isEqualTo("Abmelden");
+            // signing out ends the Keycloak session: the console asks for a sign-in again
+            b.click(By.id("sign-out"));
+            b.visible(By.id("username"));
+            assertThat(b.driver.getCurrentUrl()).startsWith(PLATFORM.keycloak().realmUrl());
         }
     }
 
@@ -162,6 +176,7 @@ class ConsoleIT {
             b.click(By.cssSelector("nav a[href='#/appeals']"));
             WebElement item = b.visible(By.cssSelector("li[data-appeal-id='" + appealId + "']"));
             assertThat(item.getText()).contains("those were my own club members").contains("BAN");
+            b.screenshot(SHOTS.resolve("appeals.png"));
             b.click(By.id("upheld-" + appealId));
             b.type(By.id("reason-" + appealId), "members of the account holder's club, invited on request");
             item.findElement(By.cssSelector("button[type=submit]")).click();
@@ -190,6 +205,7 @@ class ConsoleIT {
             b.visible(By.id("package")).sendKeys(zip.toAbsolutePath().toString());
             b.click(By.cssSelector("#verify-form button[type=submit]"));
             assertThat(b.visible(By.id("verdict")).getText()).startsWith("Intact:").contains("matches the ledger: true");
+            b.screenshot(SHOTS.resolve("evidence.png"));
         }
     }
 }
