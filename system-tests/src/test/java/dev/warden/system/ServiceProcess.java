@@ -51,11 +51,15 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, Map<String, String> config) throws IOException {
+        return start(module, config, freePort());
+    }
+
+    /** On a port chosen beforehand: for a service whose address others must know before it starts (the console's origin). */
+    static ServiceProcess start(String module, Map<String, String> config, int port) throws IOException {
         Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds them)");
         }
-        int port = freePort();
         int managementPort = freePort();
         Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
         int launch = LAUNCHES.merge(module, 1, Integer::sum);
@@ -159,7 +163,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -31,6 +31,24 @@ public final class Decisions {
 
     public static Decision record(EnforcementCase c, Account account, DecisionCommand cmd, CaseTransition t, Instant now) {
         c.decide(t, now); // first: an illegal move changes nothing
+        Decision d = draft(c, cmd, now);
+        d.persist();
+        if (d.action.strike()) {
+            Strike s = new Strike();
+            s.id = UUID.randomUUID();
+            s.accountId = d.accountId;
+            s.decisionId = d.id;
+            s.caseId = d.caseId;
+            s.action = d.action.name();
+            s.createdAt = now;
+            s.persist();
+        }
+        applyToAccount(account, d, now);
+        return d;
+    }
+
+    /** The decision cmd describes, not stored and changing nothing: what {@link #record} stores, or what a preview shows. */
+    public static Decision draft(EnforcementCase c, DecisionCommand cmd, Instant now) {
         Decision d = new Decision();
         d.id = UUID.randomUUID();
         d.caseId = c.id;
@@ -46,18 +64,6 @@ public final class Decisions {
         d.policySetVersion = cmd.policySetVersion();
         d.confirmedBy = cmd.confirmedBy();
         d.decidedAt = now;
-        d.persist();
-        if (d.action.strike()) {
-            Strike s = new Strike();
-            s.id = UUID.randomUUID();
-            s.accountId = d.accountId;
-            s.decisionId = d.id;
-            s.caseId = d.caseId;
-            s.action = d.action.name();
-            s.createdAt = now;
-            s.persist();
-        }
-        applyToAccount(account, d, now);
         return d;
     }
 

@@ -40,13 +40,8 @@ public class DsaStatementFactory {
             return null;
         }
         // called once per decision, inside its transaction; dsa_statement.decision_id is unique besides
-        List<SignalRecord> signals = SignalRecord.list("caseId = ?1 order by detectedAt", c.id);
         String puid = config.puidPrefix() + "-" + d.id;
-        StatementOfReasons s = DsaStatementBuilder.build(puid, d, c, a, signals, config.territorialScope());
-        List<DsaStatementValidator.FieldError> errors = DsaStatementValidator.validate(s);
-        if (!errors.isEmpty()) {
-            throw new StatementRejectedException(errors);
-        }
+        StatementOfReasons s = validated(puid, d, c, a);
         DsaStatement st = new DsaStatement();
         st.puid = puid;
         st.decisionId = d.id;
@@ -66,6 +61,28 @@ public class DsaStatementFactory {
         content.put("puid", puid);
         content.put("statement", s);
         ledger.append(c.id, EvidenceKind.STATEMENT_OF_REASONS, puid, "case-service", d.decidedAt, content, null);
+        return s;
+    }
+
+    /**
+     * The statement a decision not yet taken would carry, built and validated exactly as {@link #statementFor}
+     * does but stored nowhere; null when the action needs none. Its puid is a placeholder ({@code <prefix>-preview}):
+     * the real one names the decision, which does not exist yet.
+     */
+    public StatementOfReasons preview(Decision draft, EnforcementCase c, Account a) {
+        if (!DsaStatementBuilder.needsStatement(draft.action)) {
+            return null;
+        }
+        return validated(config.puidPrefix() + "-preview", draft, c, a);
+    }
+
+    private StatementOfReasons validated(String puid, Decision d, EnforcementCase c, Account a) {
+        List<SignalRecord> signals = SignalRecord.list("caseId = ?1 order by detectedAt", c.id);
+        StatementOfReasons s = DsaStatementBuilder.build(puid, d, c, a, signals, config.territorialScope());
+        List<DsaStatementValidator.FieldError> errors = DsaStatementValidator.validate(s);
+        if (!errors.isEmpty()) {
+            throw new StatementRejectedException(errors);
+        }
         return s;
     }
 

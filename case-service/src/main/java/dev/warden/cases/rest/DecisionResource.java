@@ -29,6 +29,7 @@ import dev.warden.cases.casework.CaseQueue;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.decision.BulkDecisionRequest;
 import dev.warden.cases.decision.BulkDecisionResult;
+import dev.warden.cases.decision.DecisionPreview;
 import dev.warden.cases.decision.DecisionRequest;
 import dev.warden.cases.decision.DecisionView;
 import dev.warden.cases.usecase.DecideCase;
@@ -74,6 +75,21 @@ public class DecisionResource {
                 : d.id() == null ? Response.accepted(d) // a ban proposed for a second reviewer's confirmation
                 : Response.created(URI.create("/api/cases/" + id + "/decisions/" + d.id())).entity(d);
         return b.header("ETag", IfMatch.etag(d.caseVersion())).build();
+    }
+
+    @POST
+    @Path("/{id}/decisions/preview")
+    @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER})
+    @Operation(summary = "What the decision would do, changing nothing: the statement of reasons a RESTRICT or BAN would carry",
+            description = "The same checks as a decision (403 / 409 / 422 as it would get them); the statement is built and "
+                    + "validated as it would be, with a placeholder puid. Not audited: nothing happens.")
+    @APIResponse(responseCode = "200", description = "the preview; statementOfReasons is null for actions that carry none")
+    public Response preview(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, description = "case version from its ETag; stale → 409")
+            @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
+        DecisionPreview p = decisions.preview(id, request, callers.current(), IfMatch.version(ifMatch));
+        return Response.ok(p).header("ETag", IfMatch.etag(p.caseVersion())).build();
     }
 
     @POST

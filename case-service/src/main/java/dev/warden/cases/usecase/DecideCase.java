@@ -28,10 +28,12 @@ import dev.warden.cases.decision.BulkDecisionResult;
 import dev.warden.cases.decision.Decision;
 import dev.warden.cases.decision.DecisionAction;
 import dev.warden.cases.decision.DecisionCommand;
+import dev.warden.cases.decision.DecisionPreview;
 import dev.warden.cases.decision.DecisionRequest;
 import dev.warden.cases.decision.DecisionView;
 import dev.warden.cases.decision.Decisions;
 import dev.warden.cases.domain.DomainException;
+import dev.warden.cases.dsa.DsaStatementFactory;
 import dev.warden.cases.dsa.StatementRejectedException;
 import dev.warden.cases.dsa.SubmissionNotConfiguredException;
 import dev.warden.cases.duty.SeparationOfDuties;
@@ -64,6 +66,9 @@ public class DecideCase {
     @Inject
     PolicyConfig policy;
 
+    @Inject
+    DsaStatementFactory statements;
+
     @Transactional
     public IdempotencyKeys.Result<DecisionView> decide(UUID caseId, DecisionRequest req, Actor actor,
             Long expectedVersion, String idempotencyKey) {
@@ -75,6 +80,25 @@ public class DecideCase {
             flush(caseId);
             return d == null ? proposalView(c, account, req, actor) : view(d, c, account);
         });
+    }
+
+    /**
+     * What {@link #decide} would do, changing nothing: the same version, lifecycle, account and duty checks
+     * (so a refusal is the refusal the decision would get), and the statement of reasons a RESTRICT or BAN
+     * would carry, built and validated as it would be. Neither audited nor idempotent: nothing happens.
+     */
+    @Transactional
+    public DecisionPreview preview(UUID caseId, DecisionRequest req, Actor actor, Long expectedVersion) {
+        EnforcementCase c = load(caseId, expectedVersion);
+        Account account = Account.findById(c.accountId);
+        Instant until = check(c, account, req, actor, true);
+        if (proposes(c, req)) {
+            return new DecisionPreview(c.id, req.action().name(), true, false, null, c.version);
+        }
+        Decision draft = Decisions.draft(c, new DecisionCommand(req.action(), req.reasonCode(), req.reasonText(),
+                actor.name(), false, null, null, until), clock.instant());
+        var statement = statements.preview(draft, c, account);
+        return new DecisionPreview(c.id, req.action().name(), false, statement != null, statement, c.version);
     }
 
     /** Decides many cases in one transaction: every case is checked first, and one that may not take the decision fails the call. */

@@ -80,10 +80,27 @@ class ApiHardeningTest {
     }
 
     @Test
-    void refusesCrossOriginRequestsUnlessConfigured() {
+    void refusesCrossOriginRequestsFromAnyOriginButTheConsole() {
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
                 .when().options("/api/cases").then()
-                .header("Access-Control-Allow-Origin", not(equalTo("https://evil.example")))
                 .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://evil.example").auth().oauth2(WardenOidc.tokenFor("reviewer"))
+                .when().get("/api/cases").then().statusCode(403);
+    }
+
+    @Test
+    void letsTheConsoleOriginCallTheApiWithItsTokenAndReadTheVersion() {
+        String console = "http://127.0.0.1:8090";
+        given().header("Origin", console).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match,idempotency-key")
+                .when().options("/api/cases/{id}/decisions", java.util.UUID.randomUUID()).then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo(console))
+                .header("Access-Control-Allow-Headers", containsString("If-Match"))
+                .header("Access-Control-Allow-Headers", containsString("Idempotency-Key"));
+        given().header("Origin", console).auth().oauth2(WardenOidc.tokenFor("reviewer"))
+                .when().get("/api/cases").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo(console))
+                .header("Access-Control-Expose-Headers", containsString("ETag"));
     }
 }

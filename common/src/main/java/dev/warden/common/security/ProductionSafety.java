@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * What the production profile refuses: local default or empty secrets, OIDC over plain http, Kafka
- * without SASL_SSL, SMTP without TLS. Each problem names the setting; settings a service does not use
+ * without SASL_SSL, SMTP without TLS, browser access (CORS) from any origin or from plain http. Each problem names the setting; settings a service does not use
  * (no datasource, no mailer) are not checked.
  */
 public final class ProductionSafety {
@@ -39,6 +39,7 @@ public final class ProductionSafety {
         if (!"SASL_SSL".equalsIgnoreCase(protocol)) {
             problems.add("kafka.security.protocol is " + protocol + ", not SASL_SSL");
         }
+        cors(problems, config);
         if (config.apply("quarkus.mailer.host").isPresent()) {
             boolean tls = Boolean.parseBoolean(config.apply("quarkus.mailer.tls").orElse("false"));
             String startTls = config.apply("quarkus.mailer.start-tls").orElse("OPTIONAL");
@@ -48,6 +49,24 @@ public final class ProductionSafety {
             }
         }
         return problems;
+    }
+
+    /** Browsers may call the API only from origins named one by one, over https. */
+    private static void cors(List<String> problems, Function<String, Optional<String>> config) {
+        if (!Boolean.parseBoolean(config.apply("quarkus.http.cors.enabled").orElse("false"))) {
+            return;
+        }
+        for (String origin : config.apply("quarkus.http.cors.origins").orElse("").split(",")) {
+            String o = origin.strip();
+            if (o.isEmpty()) {
+                continue;
+            }
+            if (o.contains("*") || o.startsWith("/")) {
+                problems.add("quarkus.http.cors.origins allows any origin (" + o + "): name the console's origins one by one");
+            } else if (!o.toLowerCase(Locale.ROOT).startsWith("https://")) {
+                problems.add("quarkus.http.cors.origins names an origin that is not https (" + o + ")");
+            }
+        }
     }
 
     private static void secret(List<String> problems, Function<String, Optional<String>> config, String key,

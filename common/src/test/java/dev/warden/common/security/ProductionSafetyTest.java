@@ -86,4 +86,27 @@ class ProductionSafetyTest {
         assertThat(message).contains("warden.kafka.password is empty", "kafka.security.protocol is PLAINTEXT",
                 "warden.security.allow-local-defaults=true");
     }
+
+    @Test
+    void acceptsBrowserAccessFromNamedHttpsOriginsOrFromNone() {
+        Map<String, String> c = safe();
+        c.put("quarkus.http.cors.enabled", "true");
+        assertThat(problems(c)).isEmpty();
+        c.put("quarkus.http.cors.origins", "https://console.example.com, https://console-b.example.com");
+        assertThat(problems(c)).isEmpty();
+    }
+
+    @Test
+    void refusesBrowserAccessFromAnyOriginOrOverPlainHttp() {
+        Map<String, String> c = safe();
+        c.put("quarkus.http.cors.enabled", "true");
+        c.put("quarkus.http.cors.origins", "*");
+        assertThat(problems(c)).singleElement().asString().contains("allows any origin (*)");
+        c.put("quarkus.http.cors.origins", "https://console.example.com,/.*/");
+        assertThat(problems(c)).singleElement().asString().contains("allows any origin (/.*/)");
+        c.put("quarkus.http.cors.origins", "http://127.0.0.1:8090");
+        assertThat(problems(c)).containsExactly("quarkus.http.cors.origins names an origin that is not https (http://127.0.0.1:8090)");
+        c.put("quarkus.http.cors.enabled", "false");
+        assertThat(problems(c)).isEmpty();
+    }
 }
