@@ -258,6 +258,7 @@ class KubernetesConsistencyTest {
                     throw new AssertionError("unexpected resource " + rule.getResource());
                 }
                 assertThat(rule.getType() == null || rule.getType().toValue().equals("allow")).isTrue();
+                assertThat(rule.getOperations()).as("%s: operations of %s", d.name(), resource).isNotEmpty();
                 rule.getOperations().forEach(op -> acls.add(d.name() + " " + op + " " + resource));
             }
         }
