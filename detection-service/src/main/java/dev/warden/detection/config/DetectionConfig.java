@@ -31,6 +31,13 @@ public interface DetectionConfig {
     @WithDefault("0.95")
     double conclusiveScore();
 
+    /**
+     * Account states kept as live objects per stream task (least recently used go first): what an active
+     * account costs in CPU is then its serialisation once per commit, not twice per event.
+     */
+    @WithDefault("20000")
+    int liveAccountsPerTask();
+
     RegistrationBurstRule registrationBurst();
 
     /**

@@ -21,6 +21,7 @@ import dev.warden.contracts.Topics;
 import dev.warden.contracts.activity.ActivityEventParser;
 import dev.warden.detection.account.AccountState;
 import dev.warden.detection.account.AccountStateSerde;
+import dev.warden.detection.account.LiveAccountStore;
 import dev.warden.detection.activity.ActivityValidator;
 import dev.warden.detection.activity.ValidatedActivity;
 import dev.warden.detection.campaign.CampaignMembersSerde;
@@ -107,10 +108,12 @@ public class ActivityTopology {
         ActivityEventParser parser = new ActivityEventParser(config.maxFutureSkew());
         RuleCatalog catalog = new RuleCatalog(config);
         StreamsBuilder builder = new StreamsBuilder();
-        // Record cache on (statestore.cache.max.bytes): an account's many writes between two commits reach
-        // RocksDB and the changelog once, at the commit, instead of once per event. 0 bytes (tests) = write-through.
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(ACCOUNT_STORE, inMemoryStores),
-                Serdes.String(), new AccountStateSerde()).withCachingEnabled());
+        // Live objects in front of the account store: an account's many changes between two commits reach
+        // RocksDB and the changelog once, serialised at the commit, and are never deserialised in between.
+        builder.addStateStore(LiveAccountStore.builder(Stores.keyValueStoreBuilder(store(ACCOUNT_STORE, inMemoryStores),
+                Serdes.String(), new AccountStateSerde()), config.liveAccountsPerTask()));
+        // Record cache on (statestore.cache.max.bytes) for the other stores: writes between two commits reach
+        // RocksDB and the changelog once, at the commit. 0 bytes (tests) = write-through.
         builder.addStateStore(Stores.keyValueStoreBuilder(store(CampaignTracker.STORE, inMemoryStores),
                 Serdes.String(), new CampaignMembersSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(store(CampaignTracker.EVENT_TIME_STORE, inMemoryStores),

@@ -267,8 +267,12 @@ class DetectionBenchmark {
         long s0 = System.nanoTime();
         long cpu0 = processCpuNanos();
         Map<String, Long> threadCpu0 = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+        long rssPeak = 0;
+        long heapPeak = 0;
         while (processed(metrics) < produced && System.nanoTime() < deadline) {
             Thread.sleep(20);
+            rssPeak = Math.max(rssPeak, rssBytes());
+            heapPeak = Math.max(heapPeak, heapUsed());
         }
         double seconds = (System.nanoTime() - s0) / 1e9;
         double rate = processed(metrics) / seconds;
@@ -285,6 +289,15 @@ class DetectionBenchmark {
                 (long) processed(metrics), seconds, rate);
         System.out.printf("[bench]   CPU during it: whole JVM (broker, JIT, streams) %.2f s; %s%n", cpuNanos / 1e9,
                 perThread.length() == 0 ? "-" : perThread.substring(0, perThread.length() - 2));
+        long streamThreadNanos = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).entrySet().stream()
+                .filter(e -> e.getKey().matches("StreamThread-\\d+"))
+                .mapToLong(e -> e.getValue() - threadCpu0.getOrDefault(e.getKey(), 0L)).sum();
+        System.out.printf("[bench]   stream-thread CPU per event: %.2f µs (%.2f s for %d events)%n",
+                streamThreadNanos / 1e3 / Math.max(1, processed(metrics)), streamThreadNanos / 1e9, (long) processed(metrics));
+        System.gc();
+        System.out.printf("[bench]   memory while it ran (the whole benchmark JVM: broker, clients and topology): "
+                + "RSS peak %d MB (VmRSS), heap used peak %d MB, heap used after a full GC %d MB (-Xmx %d MB)%n",
+                rssPeak >> 20, heapPeak >> 20, heapUsed() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("[bench]   records written to internal topics: %s%n",
                 internalTopicRecords(bootstrap, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
         return new TopologyRun(streams, rate, threadsLabel);
@@ -309,6 +322,24 @@ class DetectionBenchmark {
             sb.append("(not available: ").append(e.getMessage()).append(")  ");
         }
         return sb.substring(0, sb.length() - 2);
+    }
+
+    /** Resident set size of this JVM (Linux /proc/self/status VmRSS), 0 where unavailable. */
+    private static long rssBytes() {
+        try {
+            for (String line : Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: no figure
+        }
+        return 0;
+    }
+
+    private static long heapUsed() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long processCpuNanos() {

@@ -1,0 +1,228 @@
+package dev.warden.detection.account;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
+import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
+
+/**
+ * The account store with live objects in front: the stream thread reads and changes {@link AccountState}
+ * objects, and an account written since the last commit is serialised once, into the changelogged store
+ * below, when Kafka Streams flushes its caches — before it commits the input offsets, the point where its
+ * own record cache writes through. The store below stays the source of truth: a crash loses only what
+ * was not committed, and the uncommitted input is processed again over the state restored from the
+ * changelog. Which one hook runs before the offset commit is a Kafka Streams internal
+ * ({@code CachedStateStore.flushCache}, as for the record cache; {@code flush()} runs after the commit);
+ * {@code AccountStateCrashTest} pins it.
+ * <p>
+ * At most {@code maxLive} objects per task are kept (least recently used go first, written through if
+ * changed). Only the stream thread sees the live objects; interactive queries from other threads read the
+ * store below, the state as of the last commit.
+ */
+public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<String, AccountState>, String, AccountState>
+        implements KeyValueStore<String, AccountState> {
+
+    private final int maxLive;
+    private final Map<String, AccountState> live;
+    /** Changed since the last flush, with the record context they were changed in (the changelog record's). */
+    private final Map<String, ProcessorRecordContext> dirty = new HashMap<>();
+    private InternalProcessorContext<?, ?> context;
+    private volatile Thread owner;
+
+    LiveAccountStore(KeyValueStore<String, AccountState> inner, int maxLive) {
+        super(inner);
+        this.maxLive = maxLive;
+        this.live = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, AccountState> eldest) {
+                if (size() <= LiveAccountStore.this.maxLive) {
+                    return false;
+                }
+                ProcessorRecordContext changedIn = dirty.remove(eldest.getKey());
+                if (changedIn != null) {
+                    writeThrough(eldest.getKey(), eldest.getValue(), changedIn);
+                }
+                return true;
+            }
+        };
+    }
+
+    /** The account store: {@code inner} must build the changelogged store (no record cache: this replaces it). */
+    public static StoreBuilder<KeyValueStore<String, AccountState>> builder(
+            StoreBuilder<KeyValueStore<String, AccountState>> inner, int maxLive) {
+        return new Builder(inner, maxLive);
+    }
+
+    @Override
+    public void init(StateStoreContext stateStoreContext, StateStore root) {
+        this.context = (InternalProcessorContext<?, ?>) stateStoreContext;
+        forget();
+        super.init(stateStoreContext, root);
+    }
+
+    @Override
+    public AccountState get(String key) {
+        if (Thread.currentThread() != owner) {
+            return wrapped().get(key); // an interactive query: the committed state
+        }
+        AccountState state = live.get(key);
+        if (state == null) {
+            state = wrapped().get(key);
+            if (state != null) {
+                live.put(key, state);
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public void put(String key, AccountState value) {
+        if (value == null) {
+            delete(key);
+            return;
+        }
+        owner = Thread.currentThread();
+        dirty.put(key, context.recordContext());
+        live.put(key, value);
+    }
+
+    @Override
+    public AccountState putIfAbsent(String key, AccountState value) {
+        AccountState before = get(key);
+        if (before == null) {
+            put(key, value);
+        }
+        return before;
+    }
+
+    @Override
+    public void putAll(List<KeyValue<String, AccountState>> entries) {
+        entries.forEach(e -> put(e.key, e.value));
+    }
+
+    @Override
+    public AccountState delete(String key) {
+        AccountState before = live.remove(key);
+        dirty.remove(key);
+        AccountState stored = wrapped().delete(key);
+        return before != null ? before : stored;
+    }
+
+    /** Before Kafka Streams commits the input offsets: every changed account reaches the store and its changelog. */
+    @Override
+    public void flushCache() {
+        if (!dirty.isEmpty()) {
+            for (Map.Entry<String, ProcessorRecordContext> e : dirty.entrySet()) {
+                writeThrough(e.getKey(), live.get(e.getKey()), e.getValue());
+            }
+            dirty.clear();
+        }
+        super.flushCache();
+    }
+
+    @Override
+    public void flush() {
+        flushCache();
+        super.flush();
+    }
+
+    /** The task's state is being dropped or recycled: the live objects may no longer match the store. */
+    @Override
+    public void clearCache() {
+        forget();
+        super.clearCache();
+    }
+
+    @Override
+    public void close() {
+        forget(); // a clean close flushed before; a dirty one must not write what was not committed
+        super.close();
+    }
+
+    private void forget() {
+        live.clear();
+        dirty.clear();
+        owner = null;
+    }
+
+    private void writeThrough(String key, AccountState value, ProcessorRecordContext changedIn) {
+        ProcessorRecordContext current = context.recordContext();
+        context.setRecordContext(changedIn);
+        try {
+            wrapped().put(key, value);
+        } finally {
+            context.setRecordContext(current);
+        }
+    }
+
+    // reads of ranges go to the store below: only queries and tests use them, after a commit
+
+    @Override
+    public KeyValueIterator<String, AccountState> range(String from, String to) {
+        return wrapped().range(from, to);
+    }
+
+    @Override
+    public KeyValueIterator<String, AccountState> all() {
+        return wrapped().all();
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        return wrapped().approximateNumEntries();
+    }
+
+    private record Builder(StoreBuilder<KeyValueStore<String, AccountState>> inner, int maxLive)
+            implements StoreBuilder<KeyValueStore<String, AccountState>> {
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, AccountState>> withCachingEnabled() {
+            throw new UnsupportedOperationException("the live objects are the cache");
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, AccountState>> withCachingDisabled() {
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, AccountState>> withLoggingEnabled(Map<String, String> config) {
+            return new Builder(inner.withLoggingEnabled(config), maxLive);
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, AccountState>> withLoggingDisabled() {
+            return new Builder(inner.withLoggingDisabled(), maxLive);
+        }
+
+        @Override
+        public KeyValueStore<String, AccountState> build() {
+            return new LiveAccountStore(inner.build(), maxLive);
+        }
+
+        @Override
+        public Map<String, String> logConfig() {
+            return inner.logConfig();
+        }
+
+        @Override
+        public boolean loggingEnabled() {
+            return inner.loggingEnabled();
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+    }
+}
