@@ -142,6 +142,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     String tail() {
+        return tail(log);
+    }
+
+    /** The last 40 lines of a process's log, for a failure message. */
+    static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
