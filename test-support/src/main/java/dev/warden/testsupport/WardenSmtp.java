@@ -53,6 +53,8 @@ public final class WardenSmtp {
         return proxy;
     }
 
+    private static final int SERVER_TIMEOUT_MS = 5 * 60 * 1000;
+
     public static synchronized void start() {
         if (server == null) {
             ServerSetup setup = new ServerSetup(port == 0 ? freePort() : port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
@@ -60,6 +62,9 @@ public final class WardenSmtp {
             GreenMail candidate = new GreenMail(setup);
             try {
                 candidate.start();
+                // RFC 5321 (4.5.3.2.7) asks servers to wait at least 5 minutes for a client; GreenMail's 30 s
+                // would drop a conversation held by a frozen proxy (StallingProxy) that a real server keeps
+                candidate.getSmtp().setClientSocketTimeout(SERVER_TIMEOUT_MS);
             } catch (RuntimeException e) {
                 // a half-started server must not stay registered, or every later start() would be a no-op
                 candidate.stop();
