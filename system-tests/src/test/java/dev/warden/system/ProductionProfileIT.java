@@ -33,4 +33,18 @@ class ProductionProfileIT {
             assertThat(detection.logContains("warden.security.allow-local-defaults=true")).isTrue();
         }
     }
+
+    @Test
+    void packagedConsoleRefusesToHandTheBrowserAPlainHttpApiOnAnotherHost() throws Exception {
+        Map<String, String> config = Map.of("warden.console.keycloak-url", "https://id.example.org",
+                "warden.console.cases-api", "http://cases.example.org");
+        try (ServiceProcess console = ServiceProcess.start("console", config, ServiceProcess.freePort())) {
+            OptionalInt exit = console.awaitExit(Duration.ofSeconds(90));
+            assertThat(exit).as("the console stops by itself").isPresent();
+            assertThat(exit.getAsInt()).isNotZero();
+            assertThat(console.logContains("refusing to start with the production profile")).as(console.tail()).isTrue();
+            assertThat(console.logContains("warden.console.cases-api is plain http to another host")).isTrue();
+            assertThat(console.logContains("keycloak-url")).as("an https URL is not named").isFalse();
+        }
+    }
 }

@@ -50,11 +50,12 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 /**
  * Benchmark, not a test: prints figures and differences, asserts nothing. Run it explicitly:
  * {@code ./mvnw -B -ntp verify -pl detection-service -am -DskipITs -Dtest=DetectionScaleOutBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (-Dbench.accounts=3000 -Dbench.seed=42). The default scenario goes once to a topic of 6 partitions; then,
+ * (-Dbench.accounts=3000 -Dbench.seed=42). The default scenario goes to a topic of 6 partitions; then,
  * each with its own application id and signals topic and the production Kafka Streams settings:
- * a single instance (the reference signal ids); one instance, a second added mid-stream (rebalance), then the
- * first killed (its stream thread dies: no commit, no clean close); aggregate throughput of 1 instance,
- * 2 instances and 1 instance with 2 stream threads.
+ * a single instance (the reference signal ids); the same events in three parts to a second topic, read by
+ * one instance, a second added after part one (rebalance), one of them killed while part two is read (its
+ * stream thread dies: no commit, no clean close); aggregate throughput of 1 instance, 2 instances and
+ * 1 instance with 2 stream threads.
  */
 class DetectionScaleOutBenchmark {
 
@@ -62,6 +63,7 @@ class DetectionScaleOutBenchmark {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String activity = "scaleout-activity-" + run;
     private final String control = "scaleout-control-" + run;
+    private final String pairActivity = "scaleout-pair-activity-" + run;
 
     @Test
     void run() throws Exception {
@@ -69,36 +71,49 @@ class DetectionScaleOutBenchmark {
         long seed = Long.getLong("bench.seed", 42);
         String bootstrap = WardenKafka.bootstrapServers();
         WardenKafka.createTopics(Set.of(activity, control, activity + "-dlq"), PARTITIONS);
-        long produced = produce(bootstrap, Scenario.defaults(seed, accounts, Instant.now().minus(Duration.ofMinutes(61))));
+        List<ProducerRecord<String, String>> events = generate(Scenario.defaults(seed, accounts,
+                Instant.now().minus(Duration.ofMinutes(61))));
+        long produced = produce(bootstrap, activity, events);
         System.out.printf("%n[scale] produced %d events of %d accounts to %d partitions%n", produced, accounts, PARTITIONS);
 
         // reference: one instance, start to end
-        Instance single = new Instance("single", bootstrap, 1, null);
+        Instance single = new Instance("single", bootstrap, activity, 1, null);
         single.streams.start();
-        awaitNoLag(single.applicationId, Duration.ofMinutes(5));
+        awaitNoLag(single.applicationId, activity, Duration.ofMinutes(5));
         single.streams.close(Duration.ofSeconds(20));
         Map<String, Integer> reference = signalIds(bootstrap, single.signals);
 
-        // one instance, a second added mid-stream, then the first killed
+        // the same events in three parts to a topic of their own, so that the rebalance and the kill fall
+        // mid-stream: part one read by one instance; a second added; part two; one killed while part two is
+        // being read; part three
+        WardenKafka.createTopics(Set.of(pairActivity), PARTITIONS);
+        int third = events.size() / 3;
         AtomicBoolean crashOnce = new AtomicBoolean(true);
-        Instance first = new Instance("pair", bootstrap, 1, crashOnce);
+        Instance first = new Instance("pair", bootstrap, pairActivity, 1, crashOnce);
         first.streams.start();
-        awaitProcessed(first.metrics, produced / 3);
+        long part1 = produce(bootstrap, pairActivity, events.subList(0, third));
+        awaitProcessed(List.of(first), part1);
         Instance second = new Instance(first, bootstrap, crashOnce);
         long added = System.nanoTime();
         second.streams.start();
-        awaitProcessed(second.metrics, produced / 6);
-        System.out.printf("[scale] second instance added after %d events; rebalance to its first %d events: %.1f s%n",
-                (long) processed(first.metrics), produced / 6, (System.nanoTime() - added) / 1e9);
+        awaitRunning(List.of(first, second));
+        System.out.printf("[scale] second instance added after %d events; rebalance done in %.1f s%n",
+                (long) processed(first.metrics), (System.nanoTime() - added) / 1e9);
+        long part2 = produce(bootstrap, pairActivity, events.subList(third, 2 * third));
+        awaitProcessed(List.of(first, second), part1 + part2 / 2);
+        long atKill = (long) (processed(first.metrics) + processed(second.metrics));
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             producer.send(new ProducerRecord<>(control, "c", "crash")); // kills the instance that owns the control task
         }
         long killed = System.nanoTime();
-        awaitNoLag(first.applicationId, Duration.ofMinutes(5));
-        System.out.printf("[scale] after the kill, the survivor caught up in %.1f s%n", (System.nanoTime() - killed) / 1e9);
+        long part3 = produce(bootstrap, pairActivity, events.subList(2 * third, events.size()));
+        awaitNoLag(first.applicationId, pairActivity, Duration.ofMinutes(5));
+        System.out.printf("[scale] kill after %d of %d events (parts %d / %d / %d); the survivor caught up in %.1f s%n",
+                atKill, part1 + part2 + part3, part1, part2, part3, (System.nanoTime() - killed) / 1e9);
         for (Instance i : List.of(first, second)) {
-            System.out.printf("[scale]   %s: state %s, restored %d records in %d store partitions, restore time %d ms total, max %d ms%n",
-                    i.name, i.streams.state(), i.restoredRecords.get(), i.restoreMillis.size(),
+            System.out.printf("[scale]   %s: state %s, processed %d, restored %d records in %d store partitions, "
+                    + "restore time %d ms total, max %d ms%n",
+                    i.name, i.streams.state(), (long) processed(i.metrics), i.restoredRecords.get(), i.restoreMillis.size(),
                     i.restoreMillis.values().stream().mapToLong(Long::longValue).sum(),
                     i.restoreMillis.values().stream().mapToLong(Long::longValue).max().orElse(0));
             i.streams.close(Duration.ofSeconds(20));
@@ -113,10 +128,10 @@ class DetectionScaleOutBenchmark {
                 + "reference %d, emitted more than once %d (at-least-once: re-processed input re-emits the same id, "
                 + "which case-service deduplicates)%n", reference.size(), pair.size(), lost.size(), extra.size(), twice);
 
-        // aggregate throughput
-        for (int[] shape : new int[][] {{1, 1}, {2, 1}, {1, 2}}) {
+        // aggregate throughput: each shape twice, interleaved, so that a change in the machine's load shows
+        for (int[] shape : new int[][] {{1, 1}, {2, 1}, {1, 2}, {1, 1}, {2, 1}, {1, 2}}) {
             List<Instance> instances = new ArrayList<>();
-            Instance lead = new Instance("throughput", bootstrap, shape[1], null);
+            Instance lead = new Instance("throughput", bootstrap, activity, shape[1], null);
             instances.add(lead);
             for (int n = 1; n < shape[0]; n++) {
                 instances.add(new Instance(lead, bootstrap, null));
@@ -144,25 +159,27 @@ class DetectionScaleOutBenchmark {
         final String name;
         final String applicationId;
         final String signals;
+        final String source;
         final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         final KafkaStreams streams;
         final AtomicLong restoredRecords = new AtomicLong();
         final Map<String, Long> restoreMillis = new ConcurrentHashMap<>();
 
         /** @param crashOnce null: never crashes; else the first instance to read "crash" while it is true dies */
-        Instance(String name, String bootstrap, int threads, AtomicBoolean crashOnce) throws Exception {
-            this(name, "warden-scale-" + name + "-" + UUID.randomUUID().toString().substring(0, 8), bootstrap, threads,
-                    crashOnce);
+        Instance(String name, String bootstrap, String source, int threads, AtomicBoolean crashOnce) throws Exception {
+            this(name, "warden-scale-" + name + "-" + UUID.randomUUID().toString().substring(0, 8), bootstrap, source,
+                    threads, crashOnce);
         }
 
         /** Another instance (one stream thread) of {@code other}'s application. */
         Instance(Instance other, String bootstrap, AtomicBoolean crashOnce) throws Exception {
-            this(other.name + "-2", other.applicationId, bootstrap, 1, crashOnce);
+            this(other.name + "-2", other.applicationId, bootstrap, other.source, 1, crashOnce);
         }
 
-        private Instance(String name, String applicationId, String bootstrap, int threads, AtomicBoolean crashOnce)
-                throws Exception {
+        private Instance(String name, String applicationId, String bootstrap, String source, int threads,
+                AtomicBoolean crashOnce) throws Exception {
             this.name = name;
+            this.source = source;
             this.applicationId = applicationId;
             this.signals = applicationId.replace("warden-scale-", "scaleout-signals-");
             WardenKafka.createTopics(Set.of(signals), PARTITIONS);
@@ -176,7 +193,7 @@ class DetectionScaleOutBenchmark {
             DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class).build()
                     .getConfigMapping(DetectionConfig.class);
             Topology topology = new ActivityTopology().buildTopology(config, Clock.systemUTC(), metrics,
-                    new ActivityTopology.TopicNames(activity, activity + "-dlq", signals));
+                    new ActivityTopology.TopicNames(source, activity + "-dlq", signals));
             topology.addSource("crash-control", new StringDeserializer(), new StringDeserializer(), control);
             topology.addProcessor("crash", () -> new Crash(crashOnce), "crash-control");
             streams = new KafkaStreams(topology, props);
@@ -215,12 +232,12 @@ class DetectionScaleOutBenchmark {
         }
     }
 
-    private void awaitNoLag(String applicationId, Duration timeout) throws Exception {
+    private void awaitNoLag(String applicationId, String topic, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = WardenKafka.admin()) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int p = 0; p < PARTITIONS; p++) {
-                latest.put(new TopicPartition(activity, p), OffsetSpec.latest());
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
             var ends = admin.listOffsets(latest).all().get();
             while (System.nanoTime() < deadline) {
@@ -238,10 +255,19 @@ class DetectionScaleOutBenchmark {
         System.out.printf("[scale] WARNING: %s still lags after %s%n", applicationId, timeout);
     }
 
-    private static void awaitProcessed(SimpleMeterRegistry metrics, long n) throws InterruptedException {
+    private static void awaitProcessed(List<Instance> instances, long n) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (processed(metrics) < n && System.nanoTime() < deadline) {
+        while (instances.stream().mapToDouble(i -> processed(i.metrics)).sum() < n && System.nanoTime() < deadline) {
             Thread.sleep(10);
+        }
+    }
+
+    /** Until every instance is RUNNING with at least one task, i.e. the rebalance that added one is done. */
+    private static void awaitRunning(List<Instance> instances) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline && !instances.stream().allMatch(i -> i.streams.state() == KafkaStreams.State.RUNNING
+                && i.streams.metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty()))) {
+            Thread.sleep(50);
         }
     }
 
@@ -274,16 +300,24 @@ class DetectionScaleOutBenchmark {
         return ids;
     }
 
-    private long produce(String bootstrap, Scenario scenario) {
+    private static List<ProducerRecord<String, String>> generate(Scenario scenario) {
+        List<ProducerRecord<String, String>> events = new ArrayList<>();
+        new TrafficGenerator(scenario).generate(e -> events.add(
+                new ProducerRecord<>("", e.accountId(), WardenJson.write(e))), label -> { });
+        return events;
+    }
+
+    /** Sends events to topic and returns how many were acknowledged. */
+    private static long produce(String bootstrap, String topic, List<ProducerRecord<String, String>> events) {
         AtomicLong acked = new AtomicLong();
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
-            new TrafficGenerator(scenario).generate(e -> producer.send(
-                    new ProducerRecord<>(activity, e.accountId(), WardenJson.write(e)),
-                    (meta, error) -> {
-                        if (error == null) {
-                            acked.incrementAndGet();
-                        }
-                    }), label -> { });
+            for (ProducerRecord<String, String> e : events) {
+                producer.send(new ProducerRecord<>(topic, e.key(), e.value()), (meta, error) -> {
+                    if (error == null) {
+                        acked.incrementAndGet();
+                    }
+                });
+            }
             producer.flush();
         }
         return acked.get();
