@@ -22,6 +22,8 @@ final class Manifests {
     static final Path KUBERNETES = REPO.resolve("deploy/kubernetes");
     static final Path BASE = KUBERNETES.resolve("base");
     static final List<String> SERVICES = List.of("detection-service", "case-service", "notification-service");
+    /** Modules whose Deployment and Service quarkus-kubernetes generates: the services and the reviewer console. */
+    static final List<String> GENERATED = List.of("detection-service", "case-service", "notification-service", "console");
     static final List<String> OVERLAYS = List.of("local", "production");
 
     /** One document of a manifest file. */
