@@ -13,11 +13,15 @@ import org.apache.kafka.common.serialization.Serializer;
  * Compact binary serde for the account state store and its changelog: varints relative to the
  * watermark, UUID event ids as 16 bytes. JSON would cost 3-4× the bytes per active account and
  * needs reflection. The leading version byte lets a later layout read this one: layouts 2 and 3 (32-bit
- * replay-guard hashes) are still read.
+ * replay-guard hashes) and 4 (8-byte digests) are still read. Layout 5 keeps a bot in a burst small: each
+ * second bucket is its distance to the previous one and its two counts packed in one varint (two bytes, was
+ * four), replay digests take 6 bytes, rule times and the silence are varints relative to the watermark.
  */
 public class AccountStateSerde implements Serde<AccountState> {
 
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
+    /** The layout with 8-byte replay digests, absolute second offsets and fixed-width rule times: still readable. */
+    private static final int VERSION_4 = 4;
     /** The layout with 32-bit replay-guard hashes: still readable. */
     private static final int VERSION_3 = 3;
     /** The layout before hour buckets, broadcast reach and the silence start: still readable. */
@@ -46,10 +50,11 @@ public class AccountStateSerde implements Serde<AccountState> {
         out.text(s.locale);
         long wSecond = Math.floorDiv(w, 1000);
         out.varint(s.seconds.size());
+        long previous = wSecond;
         for (AccountState.SecondBucket b : s.seconds) {
-            out.varlong(wSecond - b.second);
-            out.varint(b.messages);
-            out.varint(b.nonContactRecipients);
+            out.varlong(previous - b.second);
+            previous = b.second;
+            out.counts(b.messages, b.nonContactRecipients);
         }
         long wSlot = Math.floorDiv(wSecond, AccountState.SLOT_SECONDS);
         out.varint(s.slots.size());
@@ -94,9 +99,11 @@ public class AccountStateSerde implements Serde<AccountState> {
         out.varlong(s.campaignSeenMillis == 0 ? 0 : w - s.campaignSeenMillis + 1);
         ReplayGuard guard = s.replayGuard;
         out.varint(guard.size());
+        previous = wSecond;
         for (int i = 0; i < guard.size(); i++) {
-            out.writeLong(guard.digestAt(i));
-            out.varlong(wSecond - guard.atSecondAt(i));
+            out.writeDigest(guard.digestAt(i));
+            out.varlong(previous - guard.atSecondAt(i));
+            previous = guard.atSecondAt(i);
         }
         out.varint(s.sampleEventIds.size());
         for (String id : s.sampleEventIds) {
@@ -112,10 +119,15 @@ public class AccountStateSerde implements Serde<AccountState> {
         out.varint(s.lastFiredMillis.size());
         for (var e : s.lastFiredMillis.entrySet()) {
             out.text(e.getKey());
-            out.writeLong(e.getValue());
+            out.varlong(w - e.getValue());
         }
-        out.writeLong(s.silencedUntilMillis);
-        out.writeLong(s.silencedFromMillis);
+        out.writeByte((s.silencedUntilMillis != 0 ? 1 : 0) | (s.silencedFromMillis != 0 ? 2 : 0));
+        if (s.silencedUntilMillis != 0) {
+            out.varlong(s.silencedUntilMillis - w);
+        }
+        if (s.silencedFromMillis != 0) {
+            out.varlong(w - s.silencedFromMillis);
+        }
         return out.toByteArray();
     }
 
@@ -123,7 +135,7 @@ public class AccountStateSerde implements Serde<AccountState> {
         try {
             In in = new In(data);
             int version = in.readByte();
-            if (version != VERSION && version != VERSION_3 && version != VERSION_2) {
+            if (version != VERSION && version != VERSION_4 && version != VERSION_3 && version != VERSION_2) {
                 throw new SerializationException("unknown account state layout " + version);
             }
             AccountState s = new AccountState();
@@ -137,10 +149,18 @@ public class AccountStateSerde implements Serde<AccountState> {
             s.contactEmail = in.text();
             s.locale = in.text();
             long wSecond = Math.floorDiv(w, 1000);
+            long previous = wSecond;
             for (int i = in.varint(); i > 0; i--) {
-                AccountState.SecondBucket b = new AccountState.SecondBucket(wSecond - in.varlong());
-                b.messages = in.varint();
-                b.nonContactRecipients = in.varint();
+                AccountState.SecondBucket b;
+                if (version == VERSION) {
+                    b = new AccountState.SecondBucket(previous - in.varlong());
+                    previous = b.second;
+                    in.counts(b);
+                } else {
+                    b = new AccountState.SecondBucket(wSecond - in.varlong());
+                    b.messages = in.varint();
+                    b.nonContactRecipients = in.varint();
+                }
                 s.seconds.add(b);
             }
             long wSlot = Math.floorDiv(wSecond, AccountState.SLOT_SECONDS);
@@ -187,9 +207,14 @@ public class AccountStateSerde implements Serde<AccountState> {
             s.campaignAccounts = in.varint();
             long campaign = in.varlong();
             s.campaignSeenMillis = campaign == 0 ? 0 : w - campaign + 1;
+            previous = wSecond;
             for (int i = in.varint(); i > 0; i--) {
                 if (version == VERSION) {
-                    s.replayGuard.add(in.readLong(), wSecond - in.varlong());
+                    long digest = in.readDigest();
+                    previous -= in.varlong();
+                    s.replayGuard.add(digest, previous);
+                } else if (version == VERSION_4) {
+                    s.replayGuard.add(ReplayGuard.narrow(in.readLong()), wSecond - in.varlong());
                 } else { // a 32-bit hash, zero-extended; kept as long as an event at the watermark would be
                     s.replayGuard.add(in.readInt() & 0xFFFF_FFFFL, wSecond);
                 }
@@ -202,10 +227,16 @@ public class AccountStateSerde implements Serde<AccountState> {
                 }
             }
             for (int i = in.varint(); i > 0; i--) {
-                s.lastFiredMillis.put(in.text(), in.readLong());
+                s.lastFiredMillis.put(in.text(), version == VERSION ? w - in.varlong() : in.readLong());
             }
-            s.silencedUntilMillis = in.readLong();
-            s.silencedFromMillis = version == VERSION_2 ? 0 : in.readLong();
+            if (version == VERSION) {
+                int silence = in.readByte();
+                s.silencedUntilMillis = (silence & 1) != 0 ? w + in.varlong() : 0;
+                s.silencedFromMillis = (silence & 2) != 0 ? w - in.varlong() : 0;
+            } else {
+                s.silencedUntilMillis = in.readLong();
+                s.silencedFromMillis = version == VERSION_2 ? 0 : in.readLong();
+            }
             return s;
         } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new SerializationException("cannot read account state", e);
@@ -277,6 +308,23 @@ public class AccountStateSerde implements Serde<AccountState> {
             varlong(v);
         }
 
+        /** A replay digest: its low 48 bits ({@link ReplayGuard#narrow}), big-endian. */
+        void writeDigest(long d) {
+            ensure(6);
+            for (int shift = 40; shift >= 0; shift -= 8) {
+                buf[pos++] = (byte) (d >>> shift);
+            }
+        }
+
+        /** A bucket's two counts in one varint while both are small: messages × 8 + min(strangers, 7), then the rest. */
+        void counts(int messages, int strangers) {
+            boolean small = strangers >= 0 && strangers < 7;
+            varlong((long) messages << 3 | (small ? strangers : 7));
+            if (!small) {
+                varlong(strangers - 7L);
+            }
+        }
+
         /** Zig-zag varint: small magnitudes, either sign, take one or two bytes. */
         void varlong(long v) {
             ensure(10);
@@ -332,6 +380,20 @@ public class AccountStateSerde implements Serde<AccountState> {
                 v = v << 8 | (data[pos++] & 0xFF);
             }
             return v;
+        }
+
+        long readDigest() {
+            long v = 0;
+            for (int i = 0; i < 6; i++) {
+                v = v << 8 | (data[pos++] & 0xFF);
+            }
+            return v;
+        }
+
+        void counts(AccountState.SecondBucket b) {
+            long v = varlong();
+            b.messages = (int) (v >> 3);
+            b.nonContactRecipients = (v & 7) == 7 ? (int) (7 + varlong()) : (int) (v & 7);
         }
 
         int varint() {

@@ -3,12 +3,13 @@ package dev.warden.detection.account;
 import java.util.Arrays;
 
 /**
- * The event ids an account processed recently, as 64-bit digests: a replayed event changes nothing.
+ * The event ids an account processed recently, as 48-bit digests: a replayed event changes nothing.
  * Only a replay within the late-event grace of the account's newest event could change anything (an older one
  * is dropped as late), so an entry leaves once its event falls behind the grace, and at most {@value #CAPACITY}
  * are kept (the oldest leaves first). A new event whose digest equals a kept one's is taken for a replay:
- * with ≤ {@value #CAPACITY} entries that is ≤ 64 / 2⁶⁴ ≈ 3.5 × 10⁻¹⁸ per event. The digest is not cryptographic:
- * event ids are chosen by the producing service, not by account holders.
+ * with ≤ {@value #CAPACITY} entries that is ≤ 64 / 2⁴⁸ ≈ 2.3 × 10⁻¹³ per event (one event in about four
+ * trillion not counted; 48 bits keep a bot's state under 1 KB, 64 bits cost it 128 bytes more). The digest is
+ * not cryptographic: event ids are chosen by the producing service, not by account holders.
  * <p>
  * Entries restored from layouts before 4 are the old 32-bit hashes, zero-extended; they are matched with
  * the old hash until they leave, so a changelog written before the upgrade keeps guarding its replays.
@@ -46,7 +47,12 @@ public final class ReplayGuard {
         return true;
     }
 
-    /** FNV-1a over the UTF-16 units, then MurmurHash3's finalizer so that every bit depends on every input bit. */
+    /** The bits of a digest that are kept: a layout-4 digest restores narrowed to them. */
+    static long narrow(long digest) {
+        return digest & 0xFFFF_FFFF_FFFFL;
+    }
+
+    /** FNV-1a over the UTF-16 units, then MurmurHash3's finalizer so that every bit depends on every input bit; 48 bits. */
     static long digest(String eventId) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < eventId.length(); i++) {
@@ -56,7 +62,7 @@ public final class ReplayGuard {
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
         h *= 0xc4ceb9fe1a85ec53L;
-        return h ^ h >>> 33;
+        return narrow(h ^ h >>> 33);
     }
 
     /** The 32-bit hash layouts 2 and 3 kept, zero-extended. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The serde reads every state layout 2 (the DataOutputStream serde) wrote, losing nothing of it, so a
- * changelog written before an upgrade restores; and its own layout round-trips. Layout 3: see
- * {@code AccountStateLayout3Test}.
+ * changelog written before an upgrade restores; and its own layout round-trips. Layouts 3 and 4: see
+ * {@code AccountStateLayout3Test} and {@code AccountStateLayout4Test}.
  */
 class AccountStateSerdeEquivalenceTest {
 
@@ -45,9 +45,9 @@ class AccountStateSerdeEquivalenceTest {
     @Test
     void anUnknownLayoutIsASerializationErrorNamingIt() {
         byte[] bytes = AccountStateSerde.write(random(new Random(5)));
-        bytes[0] = 5;
+        bytes[0] = 6;
         assertThatThrownBy(() -> AccountStateSerde.read(bytes)).isInstanceOf(SerializationException.class)
-                .hasMessageContaining("unknown account state layout 5");
+                .hasMessageContaining("unknown account state layout 6");
     }
 
     private static void withDayScale(AccountState s, Random r) {
