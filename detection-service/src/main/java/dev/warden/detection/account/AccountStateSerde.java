@@ -2,6 +2,7 @@ package dev.warden.detection.account;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -15,7 +16,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * needs reflection. The leading version byte lets a later layout read this one: layouts 2 and 3 (32-bit
  * replay-guard hashes) and 4 (8-byte digests) are still read. Layout 5 keeps a bot in a burst small: each
  * second bucket is its distance to the previous one and its two counts packed in one varint (two bytes, was
- * four), replay digests take 6 bytes, rule times and the silence are varints relative to the watermark.
+ * four), replay digests take 6 bytes, rule times and the silence are varints relative to the watermark, account and client types and the
+ * built-in rules' ids one byte each.
  */
 public class AccountStateSerde implements Serde<AccountState> {
 
@@ -26,6 +28,19 @@ public class AccountStateSerde implements Serde<AccountState> {
     private static final int VERSION_3 = 3;
     /** The layout before hour buckets, broadcast reach and the silence start: still readable. */
     private static final int VERSION_2 = 2;
+
+    /*
+     * Values written as their position in these lists (one byte), others as text. Append only: a stored state
+     * names a value by its position.
+     */
+    public static final List<String> ACCOUNT_TYPES = List.of("PRIVATE", "BUSINESS");
+    public static final List<String> CLIENT_TYPES = List.of("OFFICIAL_APP", "BUSINESS_APP", "BUSINESS_API", "UNOFFICIAL_CLIENT");
+    /** The built-in rules' ids (AccountStateSerdeTest checks each built-in rule is here). */
+    public static final List<String> RULE_IDS = List.of("bulk.registration-burst", "bulk.stranger-outreach",
+            "bulk.coordinated-campaign", "bulk.daily-stranger-reach", "bulk.repeated-content-reach",
+            "bulk.young-account-outreach", "automated.machine-timing", "automated.round-the-clock",
+            "automated.sustained-cadence", "nonpersonal.promotional-broadcast", "nonpersonal.broadcast-reach",
+            "reported.distinct-reporters", "reported.reports-from-strangers");
 
     @Override
     public Serializer<AccountState> serializer() {
@@ -43,8 +58,8 @@ public class AccountStateSerde implements Serde<AccountState> {
         long w = s.watermarkMillis;
         out.varlong(w);
         out.varlong(s.registeredAtMillis == 0 ? 0 : w - s.registeredAtMillis + 1);
-        out.text(s.accountType);
-        out.text(s.clientType);
+        out.known(s.accountType, ACCOUNT_TYPES);
+        out.known(s.clientType, CLIENT_TYPES);
         out.text(s.country);
         out.text(s.contactEmail);
         out.text(s.locale);
@@ -118,7 +133,7 @@ public class AccountStateSerde implements Serde<AccountState> {
         }
         out.varint(s.lastFiredMillis.size());
         for (var e : s.lastFiredMillis.entrySet()) {
-            out.text(e.getKey());
+            out.known(e.getKey(), RULE_IDS);
             out.varlong(w - e.getValue());
         }
         out.writeByte((s.silencedUntilMillis != 0 ? 1 : 0) | (s.silencedFromMillis != 0 ? 2 : 0));
@@ -143,8 +158,8 @@ public class AccountStateSerde implements Serde<AccountState> {
             s.watermarkMillis = w;
             long reg = in.varlong();
             s.registeredAtMillis = reg == 0 ? 0 : w - reg + 1;
-            s.accountType = in.text();
-            s.clientType = in.text();
+            s.accountType = version == VERSION ? in.known(ACCOUNT_TYPES) : in.text();
+            s.clientType = version == VERSION ? in.known(CLIENT_TYPES) : in.text();
             s.country = in.text();
             s.contactEmail = in.text();
             s.locale = in.text();
@@ -227,7 +242,12 @@ public class AccountStateSerde implements Serde<AccountState> {
                 }
             }
             for (int i = in.varint(); i > 0; i--) {
-                s.lastFiredMillis.put(in.text(), version == VERSION ? w - in.varlong() : in.readLong());
+                if (version == VERSION) {
+                    String rule = in.known(RULE_IDS);
+                    s.lastFiredMillis.put(rule, w - in.varlong());
+                } else {
+                    s.lastFiredMillis.put(in.text(), in.readLong());
+                }
             }
             if (version == VERSION) {
                 int silence = in.readByte();
@@ -336,6 +356,20 @@ public class AccountStateSerde implements Serde<AccountState> {
             buf[pos++] = (byte) z;
         }
 
+        /** 0: null; k > 0: the k-th entry of known; -1 - n: n bytes of UTF-8 text follow. */
+        void known(String s, List<String> known) {
+            int i = s == null ? -1 : known.indexOf(s);
+            if (s == null || i >= 0) {
+                varint(i + 1);
+                return;
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            varint(-1 - b.length);
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+        }
+
         void text(String s) {
             if (s == null) {
                 varint(0);
@@ -410,6 +444,26 @@ public class AccountStateSerde implements Serde<AccountState> {
                 shift += 7;
             } while ((b & 0x80) != 0);
             return (z >>> 1) ^ -(z & 1);
+        }
+
+        String known(List<String> known) {
+            int k = varint();
+            if (k == 0) {
+                return null;
+            }
+            if (k > 0) {
+                if (k > known.size()) {
+                    throw new SerializationException("unknown value " + k + " of a known-values list");
+                }
+                return known.get(k - 1);
+            }
+            int n = -1 - k;
+            if (n > data.length - pos) {
+                throw new ArrayIndexOutOfBoundsException("text of " + n + " bytes past the end");
+            }
+            String s = new String(data, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
         }
 
         String text() {

@@ -1,10 +1,14 @@
 package dev.warden.detection.rules;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +18,10 @@ import dev.warden.contracts.activity.ChatType;
 import dev.warden.contracts.activity.ClientType;
 import dev.warden.detection.account.AccountState;
 import dev.warden.detection.account.AccountStateSerde;
+import dev.warden.detection.config.DetectionConfig;
 import dev.warden.detection.features.FeatureUpdater;
 import dev.warden.detection.features.Features;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** The stored form: lossless, and bounded however long an account keeps sending. */
 class AccountStateSerdeTest {
@@ -42,6 +48,27 @@ class AccountStateSerdeTest {
         assertThat(AccountStateSerde.write(s).length).isLessThanOrEqualTo(1024);
         assertThat(s.slots).hasSizeLessThanOrEqualTo(14);
         assertThat(s.seconds).hasSizeLessThanOrEqualTo((int) FeatureUpdater.SECOND_RETENTION + 1);
+    }
+
+    @Test
+    void everyBuiltInRuleAndProfileValueIsStoredInOneByte() {
+        DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class).build()
+                .getConfigMapping(DetectionConfig.class);
+        List<String> builtIn = new ArrayList<>();
+        new RuleCatalog(config).detectors().forEach(d -> builtIn.add(d.id()));
+        assertThat(AccountStateSerde.RULE_IDS).as("append a new rule's id").containsAll(builtIn);
+        assertThat(AccountStateSerde.ACCOUNT_TYPES).containsAll(Stream.of(AccountType.values()).map(Enum::name).toList());
+        assertThat(AccountStateSerde.CLIENT_TYPES).containsAll(Stream.of(ClientType.values()).map(Enum::name).toList());
+
+        AccountState s = busyAccount(10);
+        s.lastFiredMillis.put("bulk.stranger-outreach", s.watermarkMillis);
+        int known = AccountStateSerde.write(s).length;
+        s.lastFiredMillis.clear();
+        s.lastFiredMillis.put("site.custom-rule-ü", s.watermarkMillis - 5);
+        AccountState back = AccountStateSerde.read(AccountStateSerde.write(s));
+        assertThat(back.lastFiredMillis).as("a rule id not in the list is kept as text").isEqualTo(s.lastFiredMillis);
+        assertThat(back.clientType).isEqualTo("OFFICIAL_APP");
+        assertThat(AccountStateSerde.write(s).length).isEqualTo(known + "site.custom-rule-ü".getBytes(UTF_8).length);
     }
 
     private static AccountState busyAccount(int minutes) {
