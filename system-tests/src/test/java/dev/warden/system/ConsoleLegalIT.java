@@ -174,6 +174,7 @@ class ConsoleLegalIT {
             assertThat(progress.getDomAttribute("data-state")).isEqualTo("done");
             assertThat(progress.getDomProperty("value")).isEqualTo(progress.getDomProperty("max")).isEqualTo(String.valueOf(size));
             assertThat(b.visible(By.id("download-status")).getText()).isEqualTo("Done: " + size + " bytes received.");
+            b.screenshot(SHOTS.resolve("download.png"));
 
             b.click(By.id("custody-after-download"));
             WebElement table = b.visible(By.id("custody"));
