@@ -72,17 +72,23 @@ async function receive(res, out) {
     status.textContent = total ? t('evidence.receivingOf', { bytes: received, total, percent: Math.floor((received * 100) / total) })
       : t('evidence.receiving', { bytes: received });
   };
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
-    if (total) bar.value = received;
-    // the live region is read aloud: say the figure at most twice a second
-    if (Date.now() - told > 500) {
-      told = Date.now();
-      say();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      if (total) bar.value = received;
+      // the live region is read aloud: say the figure at most twice a second
+      if (Date.now() - told > 500) {
+        told = Date.now();
+        say();
+      }
     }
+  } catch (e) {
+    bar.dataset.state = 'failed'; // the server broke off (its custody log says EXPORT_INTERRUPTED)
+    say();
+    throw e;
   }
   bar.max = received || 1;
   bar.value = received || 1;
