@@ -6,6 +6,9 @@ import { queueView } from './views/queue.js';
 import { caseView } from './views/case.js';
 import { appealsView } from './views/appeals.js';
 import { evidenceView } from './views/evidence.js';
+import { escalationsView, escalationView } from './views/escalations.js';
+import { holdsView } from './views/holds.js';
+import { custodyView } from './views/custody.js';
 import { noAccessView } from './views/noaccess.js';
 
 const REVIEW = ['reviewer', 'senior-reviewer', 'admin'];
@@ -15,6 +18,11 @@ const routes = [
   [/^#\/cases\/([0-9a-f-]{36})$/, caseView, REVIEW],
   [/^#\/appeals$/, appealsView, ['senior-reviewer']],
   [/^#\/evidence$/, evidenceView, ['legal']],
+  // legal
+  [/^#\/escalations(?:\?status=[A-Z_]+)?$/, escalationsView, ['legal']],
+  [/^#\/escalations\/([0-9a-f-]{36})$/, escalationView, ['legal']],
+  [/^#\/holds(?:\?all=true)?$/, holdsView, ['legal']],
+  [/^#\/custody(?:\/([0-9a-fA-F-]{36}))?$/, custodyView, ['legal']],
 ];
 
 function home() {
@@ -28,6 +36,10 @@ function header() {
   if (hasRole(...REVIEW)) links.push(h('a', { href: '#/queue' }, t('nav.queue')));
   if (hasRole('senior-reviewer')) links.push(h('a', { href: '#/appeals' }, t('nav.appeals')));
   if (hasRole('legal')) links.push(h('a', { href: '#/evidence' }, t('nav.evidence')));
+  if (hasRole('legal')) {
+    links.push(h('a', { href: '#/escalations' }, t('nav.escalations')), h('a', { href: '#/holds' }, t('nav.holds')),
+      h('a', { href: '#/custody' }, t('nav.custody')));
+  }
   mount(document.getElementById('top'),
     h('span', { class: 'brand' }, t('app.title')),
     h('nav', { 'aria-label': 'main' }, links),
