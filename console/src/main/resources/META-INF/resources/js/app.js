@@ -6,6 +6,7 @@ import { queueView } from './views/queue.js';
 import { caseView } from './views/case.js';
 import { appealsView } from './views/appeals.js';
 import { evidenceView } from './views/evidence.js';
+import { policyView } from './views/policy.js';
 import { noAccessView } from './views/noaccess.js';
 
 const REVIEW = ['reviewer', 'senior-reviewer', 'admin'];
@@ -15,6 +16,7 @@ const routes = [
   [/^#\/cases\/([0-9a-f-]{36})$/, caseView, REVIEW],
   [/^#\/appeals$/, appealsView, ['senior-reviewer']],
   [/^#\/evidence$/, evidenceView, ['legal']],
+  [/^#\/policy$/, policyView, ['senior-reviewer', 'admin']],
 ];
 
 function home() {
@@ -28,6 +30,7 @@ function header() {
   if (hasRole(...REVIEW)) links.push(h('a', { href: '#/queue' }, t('nav.queue')));
   if (hasRole('senior-reviewer')) links.push(h('a', { href: '#/appeals' }, t('nav.appeals')));
   if (hasRole('legal')) links.push(h('a', { href: '#/evidence' }, t('nav.evidence')));
+  if (hasRole('senior-reviewer', 'admin')) links.push(h('a', { href: '#/policy' }, t('nav.policy')));
   mount(document.getElementById('top'),
     h('span', { class: 'brand' }, t('app.title')),
     h('nav', { 'aria-label': 'main' }, links),
