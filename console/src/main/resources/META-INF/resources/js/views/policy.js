@@ -75,7 +75,7 @@ function dryRunForm(p) {
   const form = h('form', { id: 'dry-run-form', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'candidate-rules' }, t('policy.candidateRules')),
       h('textarea', { id: 'candidate-rules', name: 'rules', rows: 16, spellcheck: 'false', class: 'code', 'aria-describedby': 'candidate-rules-help' },
-        JSON.stringify(editable, null, 2)),
+        JSON.stringify(editable, (k, v) => (v === null ? undefined : v), 2)), // absent conditions read better than nulls
       h('small', { id: 'candidate-rules-help' }, t('policy.rulesHelp'))),
     h('div', { class: 'field' }, h('label', { for: 'last-signals' }, t('policy.lastSignals')),
       h('input', { id: 'last-signals', name: 'lastSignals', type: 'number', min: 1, max: 1000, value: 100 })),
