@@ -40,6 +40,7 @@ const en = {
   'evidence.verify': 'Verify', 'evidence.intact': 'Intact: {items} items, chain head #{seq}, matches the ledger: {ledger}.',
   'evidence.broken': 'Not intact: {count} problems.', 'evidence.entry': 'Entry', 'evidence.problem': 'Problem',
   'common.loading': 'Loading…', 'common.error': 'Something went wrong: {message}', 'common.reload': 'Reload',
+<<<<<<< HEAD
   // legal
   'nav.escalations': 'Escalations', 'nav.holds': 'Legal holds', 'nav.custody': 'Custody log',
   'age.minutes': '{n} min', 'age.hours': '{n} h', 'age.days': '{n} days',
@@ -68,6 +69,29 @@ const en = {
   'evidence.progress': 'Download progress', 'evidence.receiving': 'Receiving: {bytes} bytes so far.',
   'evidence.receivingOf': 'Receiving: {bytes} of {total} bytes ({percent} %).', 'evidence.received': 'Done: {bytes} bytes received.',
   'evidence.failed': 'The download broke off: {message}',
+=======
+  // senior reviewer: bulk decisions and the policy
+  'nav.policy': 'Policy',
+  'bulk.title': 'Decide the selected cases', 'bulk.selectAll': 'Select all cases on this page', 'bulk.select': 'Select case {id} ({account})',
+  'bulk.selected': '{n} cases selected.', 'bulk.preview': 'Preview', 'bulk.apply': 'Apply to {n} cases',
+  'bulk.previewNeeded': 'Preview the decision for exactly this selection first; changing the selection or any field hides the preview again.',
+  'bulk.previewTitle': 'What would happen to each case', 'bulk.previewCaption': '{decided} would be decided, {proposed} proposed, {refused} refused',
+  'bulk.wouldSucceed': 'All {n} cases can take {action}.', 'bulk.wouldFail': 'The bulk decision would be refused ({status}) and no case decided:',
+  'bulk.outcome': 'Outcome', 'bulk.reason': 'Reason', 'bulk.decided': 'decided: {action}', 'bulk.proposed': 'proposed for a second reviewer',
+  'bulk.refused': 'refused', 'bulk.withStatement': 'with a statement of reasons', 'bulk.done': '{n} cases decided: {action}.',
+  'bulk.doneCaption': 'The cases as they are now',
+  'policy.title': 'Enforcement policy', 'policy.activeVersion': 'Active version {version}, by {by}, {at}.', 'policy.rulesTitle': 'Rules (the first match decides)',
+  'policy.rulesCaption': 'Rules of version {version}, in order', 'policy.order': '#', 'policy.rule': 'Rule', 'policy.description': 'Description',
+  'policy.when': 'When', 'policy.then': 'Then', 'policy.always': 'always', 'policy.versionsTitle': 'Versions', 'policy.versionsCaption': 'Every policy version, newest first',
+  'policy.version': 'Version', 'policy.rules': 'Rules', 'policy.createdBy': 'By', 'policy.createdAt': 'At', 'policy.comment': 'Comment',
+  'policy.dryRunTitle': 'Dry run of a candidate', 'policy.dryRunHint': 'Edit the rules and see what they would have decided on the most recent signals, next to what the active policy decided. Nothing is stored.',
+  'policy.candidateRules': 'Candidate rules (JSON)', 'policy.rulesHelp': 'A JSON list of rules as above; rule versions are assigned by the server.',
+  'policy.lastSignals': 'Most recent signals to replay (1 to 1000)', 'policy.dryRun': 'Dry run', 'policy.badJson': 'The candidate rules are not valid JSON.',
+  'policy.notSent': 'not sent', 'policy.reportTitle': 'What would change', 'policy.summary': '{evaluated} signals replayed: {changed} would be decided differently than by version {version}.',
+  'policy.countsCaption': 'Signals by action', 'policy.action': 'Action', 'policy.active': 'Active policy', 'policy.candidate': 'Candidate',
+  'policy.resultsCaption': 'Each replayed signal, changed ones first', 'policy.received': 'Received', 'policy.changed': 'Changed',
+  'policy.changedYes': 'changed', 'policy.changedNo': 'same', 'policy.default': 'no rule matched',
+>>>>>>> s8-senior
 };
 const de = {
   'app.title': 'Warden-Konsole', 'nav.queue': 'Warteschlange', 'nav.appeals': 'Einsprüche', 'nav.evidence': 'Beweismittel',
@@ -110,6 +134,7 @@ const de = {
   'evidence.verify': 'Prüfen', 'evidence.intact': 'Unversehrt: {items} Einträge, Kettenkopf #{seq}, stimmt mit dem Ledger überein: {ledger}.',
   'evidence.broken': 'Nicht unversehrt: {count} Probleme.', 'evidence.entry': 'Eintrag', 'evidence.problem': 'Problem',
   'common.loading': 'Lädt…', 'common.error': 'Etwas ist schiefgegangen: {message}', 'common.reload': 'Neu laden',
+<<<<<<< HEAD
   // legal
   'nav.escalations': 'Eskalationen', 'nav.holds': 'Aufbewahrungspflichten', 'nav.custody': 'Verwahrungsprotokoll',
   'age.minutes': '{n} Min.', 'age.hours': '{n} Std.', 'age.days': '{n} Tage',
@@ -138,6 +163,29 @@ const de = {
   'evidence.progress': 'Fortschritt des Downloads', 'evidence.receiving': 'Empfange: bisher {bytes} Bytes.',
   'evidence.receivingOf': 'Empfange: {bytes} von {total} Bytes ({percent} %).', 'evidence.received': 'Fertig: {bytes} Bytes empfangen.',
   'evidence.failed': 'Der Download brach ab: {message}',
+=======
+  // senior reviewer: bulk decisions and the policy
+  'nav.policy': 'Richtlinie',
+  'bulk.title': 'Ausgewählte Fälle entscheiden', 'bulk.selectAll': 'Alle Fälle dieser Seite auswählen', 'bulk.select': 'Fall {id} ({account}) auswählen',
+  'bulk.selected': '{n} Fälle ausgewählt.', 'bulk.preview': 'Vorschau', 'bulk.apply': 'Auf {n} Fälle anwenden',
+  'bulk.previewNeeded': 'Sehen Sie zuerst die Vorschau für genau diese Auswahl an; eine geänderte Auswahl oder ein geändertes Feld blendet die Vorschau wieder aus.',
+  'bulk.previewTitle': 'Was mit jedem Fall geschähe', 'bulk.previewCaption': '{decided} würden entschieden, {proposed} vorgeschlagen, {refused} abgelehnt',
+  'bulk.wouldSucceed': 'Alle {n} Fälle können {action} annehmen.', 'bulk.wouldFail': 'Die Sammelentscheidung würde abgelehnt ({status}) und kein Fall entschieden:',
+  'bulk.outcome': 'Ergebnis', 'bulk.reason': 'Grund', 'bulk.decided': 'entschieden: {action}', 'bulk.proposed': 'einem zweiten Reviewer vorgeschlagen',
+  'bulk.refused': 'abgelehnt', 'bulk.withStatement': 'mit Begründung (Statement of Reasons)', 'bulk.done': '{n} Fälle entschieden: {action}.',
+  'bulk.doneCaption': 'Die Fälle, wie sie jetzt sind',
+  'policy.title': 'Durchsetzungsrichtlinie', 'policy.activeVersion': 'Aktive Version {version}, von {by}, {at}.', 'policy.rulesTitle': 'Regeln (der erste Treffer entscheidet)',
+  'policy.rulesCaption': 'Regeln der Version {version}, in Reihenfolge', 'policy.order': 'Nr.', 'policy.rule': 'Regel', 'policy.description': 'Beschreibung',
+  'policy.when': 'Wenn', 'policy.then': 'Dann', 'policy.always': 'immer', 'policy.versionsTitle': 'Versionen', 'policy.versionsCaption': 'Alle Versionen der Richtlinie, neueste zuerst',
+  'policy.version': 'Version', 'policy.rules': 'Regeln', 'policy.createdBy': 'Von', 'policy.createdAt': 'Am', 'policy.comment': 'Kommentar',
+  'policy.dryRunTitle': 'Probelauf eines Entwurfs', 'policy.dryRunHint': 'Ändern Sie die Regeln und sehen Sie, was sie bei den neuesten Signalen entschieden hätten, neben der Entscheidung der aktiven Richtlinie. Nichts wird gespeichert.',
+  'policy.candidateRules': 'Regelentwurf (JSON)', 'policy.rulesHelp': 'Eine JSON-Liste von Regeln wie oben; die Regelversionen vergibt der Server.',
+  'policy.lastSignals': 'Neueste Signale zum Nachspielen (1 bis 1000)', 'policy.dryRun': 'Probelauf', 'policy.badJson': 'Der Regelentwurf ist kein gültiges JSON.',
+  'policy.notSent': 'nicht gesendet', 'policy.reportTitle': 'Was sich ändern würde', 'policy.summary': '{evaluated} Signale nachgespielt: {changed} würden anders entschieden als von Version {version}.',
+  'policy.countsCaption': 'Signale nach Maßnahme', 'policy.action': 'Maßnahme', 'policy.active': 'Aktive Richtlinie', 'policy.candidate': 'Entwurf',
+  'policy.resultsCaption': 'Jedes nachgespielte Signal, geänderte zuerst', 'policy.received': 'Empfangen', 'policy.changed': 'Geändert',
+  'policy.changedYes': 'geändert', 'policy.changedNo': 'gleich', 'policy.default': 'keine Regel traf zu',
+>>>>>>> s8-senior
 };
 const dictionaries = { en, de };
 const KEY = 'warden.console.lang';

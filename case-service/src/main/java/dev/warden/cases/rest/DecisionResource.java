@@ -108,6 +108,21 @@ public class DecisionResource {
     }
 
     @POST
+    @Path("/bulk-decisions/preview")
+    @RolesAllowed(Roles.SENIOR_REVIEWER)
+    @Operation(summary = "What a bulk decision would do, case by case, changing nothing",
+            description = "The same body and the same checks as the bulk call: per case whether it would be DECIDED "
+                    + "(and whether it needs a statement of reasons), PROPOSED for a second reviewer, or REFUSED with the "
+                    + "reason and status the call would give; wouldSucceed and status say how the whole call would end, "
+                    + "problem is the problem it would send. Stores nothing, audits nothing.")
+    @APIResponse(responseCode = "200", description = "the preview, also when the bulk call would be refused")
+    @APIResponse(responseCode = "422", description = "duplicate case ids, or a statement of reasons that would not validate")
+    public BulkPreviewView bulkPreview(
+            @NotNull(message = "a JSON body is required") @Valid BulkDecisionRequest request) {
+        return BulkPreviewView.of(decisions.previewAll(request, callers.current()), "/api/cases/bulk-decisions");
+    }
+
+    @POST
     @Path("/{id}/proposal/confirm")
     @Consumes(MediaType.WILDCARD) // no body
     @RolesAllowed({Roles.REVIEWER, Roles.SENIOR_REVIEWER})

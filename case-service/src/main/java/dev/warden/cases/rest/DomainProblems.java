@@ -47,10 +47,15 @@ public class DomainProblems {
     /** Every other domain refusal: the kind decides the status, the fields become {@code errors}. */
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
+        Problem p = problem(e, path(uri));
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    /** The problem a refusal becomes; also for one that is only reported, as a preview reports the call's. */
+    static Problem problem(DomainException e, String instance) {
         int status = status(e.kind());
-        Problem p = new Problem(BLANK, title(status), status, e.getMessage(), path(uri), e.fields().stream()
+        return new Problem(BLANK, title(status), status, e.getMessage(), instance, e.fields().stream()
                 .map(f -> new Problem.FieldError(f.name(), f.message())).toList());
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
     static int status(DomainException.Kind kind) {

@@ -23,6 +23,7 @@ import dev.warden.cases.casework.Actor;
 import dev.warden.cases.casework.CaseTransition;
 import dev.warden.cases.casework.EnforcementCase;
 import dev.warden.cases.config.PolicyConfig;
+import dev.warden.cases.decision.BulkDecisionPreview;
 import dev.warden.cases.decision.BulkDecisionRequest;
 import dev.warden.cases.decision.BulkDecisionResult;
 import dev.warden.cases.decision.Decision;
@@ -105,46 +106,108 @@ public class DecideCase {
     @Transactional
     public IdempotencyKeys.Result<BulkDecisionResult> decideAll(BulkDecisionRequest req, Actor actor, String idempotencyKey) {
         return idempotency.once(actor.name(), idempotencyKey, req, BulkDecisionResult.class, () -> {
-            List<UUID> ids = req.caseIds();
-            if (ids.stream().distinct().count() != ids.size()) {
-                throw DomainException.unprocessable("caseIds", "must not contain duplicates");
+            List<BulkCheck> checked = checkAll(req, actor);
+            DomainException refused = refusal(checked);
+            if (refused != null) {
+                throw refused;
             }
-            DecisionRequest each = new DecisionRequest(req.action(), req.reasonCode(), req.reasonText(), req.restrictFor());
-            List<DomainException.Field> refused = new ArrayList<>();
-            DomainException.Kind kind = null;
-            List<EnforcementCase> cases = new ArrayList<>();
-            List<Instant> untils = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                try {
-                    EnforcementCase c = load(ids.get(i), null);
-                    untils.add(check(c, Account.findById(c.accountId), each, actor, false));
-                    cases.add(c);
-                } catch (StatementRejectedException | SubmissionNotConfiguredException e) {
-                    throw e; // about the decision as a whole, not about this case
-                } catch (DomainException e) {
-                    kind = kind == null ? e.kind() : kind;
-                    refused.add(new DomainException.Field("caseIds[" + i + "]", ids.get(i) + ": " + e.getMessage()));
-                }
-            }
-            if (!refused.isEmpty()) {
-                throw DomainException.of(kind, refused.size() + " of " + ids.size() + " cases may not take this decision, so none was decided: "
-                                + refused.get(0).name() + " " + refused.get(0).message(), refused);
-            }
+            DecisionRequest each = each(req);
             List<Decision> decided = new ArrayList<>();
-            for (int i = 0; i < cases.size(); i++) {
-                EnforcementCase c = cases.get(i);
-                decided.add(apply(c, Account.findById(c.accountId), each, actor, untils.get(i)));
+            for (BulkCheck b : checked) {
+                decided.add(apply(b.c(), b.account(), each, actor, b.until()));
             }
-            audit.record("BULK_DECISION", null, null, null, req.action() + " on " + ids.size() + " cases: " + req.reasonCode());
+            audit.record("BULK_DECISION", null, null, null, req.action() + " on " + checked.size() + " cases: " + req.reasonCode());
             flush(null);
             List<DecisionView> done = new ArrayList<>();
-            for (int i = 0; i < cases.size(); i++) {
-                EnforcementCase c = cases.get(i);
+            for (int i = 0; i < checked.size(); i++) {
+                EnforcementCase c = checked.get(i).c();
                 Account a = Account.findById(c.accountId);
                 done.add(decided.get(i) == null ? proposalView(c, a, each, actor) : view(decided.get(i), c, a));
             }
             return new BulkDecisionResult(done.size(), done);
         });
+    }
+
+    /**
+     * What {@link #decideAll} would do, changing nothing: the same checks case by case, and the refusal the
+     * call would get. The statements of reasons are built and validated as the decisions would build them, so
+     * one that would not validate fails the preview as it would fail the call. Neither audited nor idempotent.
+     */
+    @Transactional
+    public BulkDecisionPreview previewAll(BulkDecisionRequest req, Actor actor) {
+        List<BulkCheck> checked = checkAll(req, actor);
+        DecisionRequest each = each(req);
+        List<BulkDecisionPreview.Item> items = new ArrayList<>();
+        for (BulkCheck b : checked) {
+            if (b.refusal() != null) {
+                items.add(new BulkDecisionPreview.Item(b.caseId(), b.c() == null ? null : b.c().accountId,
+                        BulkDecisionPreview.Outcome.REFUSED, false, b.refusal()));
+            } else if (proposes(b.c(), each)) {
+                items.add(new BulkDecisionPreview.Item(b.caseId(), b.c().accountId, BulkDecisionPreview.Outcome.PROPOSED,
+                        false, null));
+            } else {
+                Decision draft = Decisions.draft(b.c(), new DecisionCommand(each.action(), each.reasonCode(),
+                        each.reasonText(), actor.name(), false, null, null, b.until()), clock.instant());
+                boolean statement = statements.preview(draft, b.c(), b.account()) != null;
+                items.add(new BulkDecisionPreview.Item(b.caseId(), b.c().accountId, BulkDecisionPreview.Outcome.DECIDED,
+                        statement, null));
+            }
+        }
+        return new BulkDecisionPreview(req.action().name(), items, refusal(checked));
+    }
+
+    /** One case of a bulk decision after its checks: loaded and cleared (with its restriction's end), or refused. */
+    private record BulkCheck(int index, UUID caseId, EnforcementCase c, Account account, Instant until,
+            DomainException refusal) {
+    }
+
+    /** Every case through {@link #check}; the input that concerns the whole call is refused before any case. */
+    private List<BulkCheck> checkAll(BulkDecisionRequest req, Actor actor) {
+        List<UUID> ids = req.caseIds();
+        if (ids.stream().distinct().count() != ids.size()) {
+            throw DomainException.unprocessable("caseIds", "must not contain duplicates");
+        }
+        if (req.action() == DecisionAction.RESTRICT) {
+            restriction(req.restrictFor());
+        } else if (req.restrictFor() != null) {
+            throw DomainException.invalid("restrictFor", "only allowed with action RESTRICT");
+        }
+        DecisionRequest each = each(req);
+        List<BulkCheck> checked = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            EnforcementCase c = null;
+            try {
+                c = load(ids.get(i), null);
+                Account account = Account.findById(c.accountId);
+                checked.add(new BulkCheck(i, ids.get(i), c, account, check(c, account, each, actor, false), null));
+            } catch (StatementRejectedException | SubmissionNotConfiguredException e) {
+                throw e; // about the decision as a whole, not about this case
+            } catch (DomainException e) {
+                checked.add(new BulkCheck(i, ids.get(i), c, null, null, e));
+            }
+        }
+        return checked;
+    }
+
+    /** The refusal a bulk call answers with when any case may not take the decision, under the first one's kind. */
+    private static DomainException refusal(List<BulkCheck> checked) {
+        List<DomainException.Field> refused = new ArrayList<>();
+        DomainException.Kind kind = null;
+        for (BulkCheck b : checked) {
+            if (b.refusal() != null) {
+                kind = kind == null ? b.refusal().kind() : kind;
+                refused.add(new DomainException.Field("caseIds[" + b.index() + "]", b.caseId() + ": " + b.refusal().getMessage()));
+            }
+        }
+        if (refused.isEmpty()) {
+            return null;
+        }
+        return DomainException.of(kind, refused.size() + " of " + checked.size() + " cases may not take this decision, so none was decided: "
+                + refused.get(0).name() + " " + refused.get(0).message(), refused);
+    }
+
+    private static DecisionRequest each(BulkDecisionRequest req) {
+        return new DecisionRequest(req.action(), req.reasonCode(), req.reasonText(), req.restrictFor());
     }
 
     /** A second reviewer confirms a proposed ban: the ban is decided, naming both. */

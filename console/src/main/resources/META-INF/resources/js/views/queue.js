@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { api, ApiError } from '../api.js';
 import { hasRole } from '../auth.js';
 import { problemBox } from './problem.js';
+import { canBulk, selectAllHeader, selectCell, bulkPanel } from './bulk.js';
 
 const VIOLATIONS = ['BULK_MESSAGING', 'AUTOMATED_BEHAVIOR', 'NON_PERSONAL_USE', 'USER_REPORTED'];
 const STATUSES = ['NEW', 'IN_REVIEW', 'PROPOSED', 'ESCALATED', 'ACTIONED', 'DISMISSED', 'CLOSED'];
@@ -61,7 +62,7 @@ function bindKeys(main) {
   });
 }
 
-export async function queueView(main) {
+export async function queueView(main, notice) {
   const any = ['', t('queue.any')];
   const form = h('form', { id: 'queue-filters', class: 'filters', 'aria-labelledby': 'filters-title',
     onsubmit: (e) => {
@@ -82,11 +83,12 @@ export async function queueView(main) {
     ? h('button', { type: 'button', id: 'claim-next', class: 'primary', onclick: () => claimNext(main) }, t('queue.claimNext')) : null;
   const body = h('div', { id: 'queue-body' }, h('p', { role: 'status' }, t('common.loading')));
   mount(main, h('h1', {}, t('queue.title')), form, h('div', { class: 'actions' }, claim),
-    h('div', { id: 'queue-message' }), body, h('p', { class: 'hint' }, t('queue.keys')));
+    h('div', { id: 'queue-message' }, notice), body, h('p', { class: 'hint' }, t('queue.keys')));
   bindKeys(main);
   try {
     const page = (await api.get(`/api/cases?${query()}`)).body;
-    mount(body, page.items.length ? table(page.items) : h('p', { id: 'queue-empty' }, t('queue.empty')), pager(main, page));
+    mount(body, page.items.length ? table(page.items) : h('p', { id: 'queue-empty' }, t('queue.empty')), pager(main, page),
+      page.items.length && canBulk() ? bulkPanel((done) => queueView(main, done)) : null);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     mount(body, problemBox(e));
@@ -97,11 +99,11 @@ function table(items) {
   const now = Date.now();
   return h('table', { id: 'queue-table' },
     h('caption', {}, t('queue.caption')),
-    h('thead', {}, h('tr', {}, ['col.case', 'col.priority', 'col.due', 'col.account', 'col.violation', 'col.score', 'col.status', 'col.assignee']
+    h('thead', {}, h('tr', {}, canBulk() ? selectAllHeader() : null, ['col.case', 'col.priority', 'col.due', 'col.account', 'col.violation', 'col.score', 'col.status', 'col.assignee']
       .map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, items.map((c) => {
       const overdue = c.dueAt && Date.parse(c.dueAt) < now && ['NEW', 'IN_REVIEW'].includes(c.status);
-      return h('tr', { class: overdue ? 'overdue' : null, 'data-case-id': c.id },
+      return h('tr', { class: overdue ? 'overdue' : null, 'data-case-id': c.id }, canBulk() ? selectCell(c) : null,
         h('td', {}, h('a', { class: 'case-link', href: `#/cases/${c.id}` }, c.id.slice(0, 8))),
         h('td', {}, c.priority),
         h('td', {}, fmtTime(c.dueAt), overdue ? h('span', { class: 'tag warn' }, ` ${t('queue.overdueTag')}`) : null),
