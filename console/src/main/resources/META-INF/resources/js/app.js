@@ -6,13 +6,10 @@ import { queueView } from './views/queue.js';
 import { caseView } from './views/case.js';
 import { appealsView } from './views/appeals.js';
 import { evidenceView } from './views/evidence.js';
-<<<<<<< HEAD
 import { escalationsView, escalationView } from './views/escalations.js';
 import { holdsView } from './views/holds.js';
 import { custodyView } from './views/custody.js';
-=======
 import { policyView } from './views/policy.js';
->>>>>>> s8-senior
 import { noAccessView } from './views/noaccess.js';
 
 const REVIEW = ['reviewer', 'senior-reviewer', 'admin'];
@@ -22,15 +19,12 @@ const routes = [
   [/^#\/cases\/([0-9a-f-]{36})$/, caseView, REVIEW],
   [/^#\/appeals$/, appealsView, ['senior-reviewer']],
   [/^#\/evidence$/, evidenceView, ['legal']],
-<<<<<<< HEAD
   // legal
   [/^#\/escalations(?:\?status=[A-Z_]+)?$/, escalationsView, ['legal']],
   [/^#\/escalations\/([0-9a-f-]{36})$/, escalationView, ['legal']],
   [/^#\/holds(?:\?all=true)?$/, holdsView, ['legal']],
   [/^#\/custody(?:\/([0-9a-fA-F-]{36}))?$/, custodyView, ['legal']],
-=======
   [/^#\/policy$/, policyView, ['senior-reviewer', 'admin']],
->>>>>>> s8-senior
 ];
 
 function home() {
@@ -44,14 +38,11 @@ function header() {
   if (hasRole(...REVIEW)) links.push(h('a', { href: '#/queue' }, t('nav.queue')));
   if (hasRole('senior-reviewer')) links.push(h('a', { href: '#/appeals' }, t('nav.appeals')));
   if (hasRole('legal')) links.push(h('a', { href: '#/evidence' }, t('nav.evidence')));
-<<<<<<< HEAD
   if (hasRole('legal')) {
     links.push(h('a', { href: '#/escalations' }, t('nav.escalations')), h('a', { href: '#/holds' }, t('nav.holds')),
       h('a', { href: '#/custody' }, t('nav.custody')));
   }
-=======
   if (hasRole('senior-reviewer', 'admin')) links.push(h('a', { href: '#/policy' }, t('nav.policy')));
->>>>>>> s8-senior
   mount(document.getElementById('top'),
     h('span', { class: 'brand' }, t('app.title')),
     h('nav', { 'aria-label': 'main' }, links),

@@ -40,7 +40,6 @@ const en = {
   'evidence.verify': 'Verify', 'evidence.intact': 'Intact: {items} items, chain head #{seq}, matches the ledger: {ledger}.',
   'evidence.broken': 'Not intact: {count} problems.', 'evidence.entry': 'Entry', 'evidence.problem': 'Problem',
   'common.loading': 'Loading…', 'common.error': 'Something went wrong: {message}', 'common.reload': 'Reload',
-<<<<<<< HEAD
   // legal
   'nav.escalations': 'Escalations', 'nav.holds': 'Legal holds', 'nav.custody': 'Custody log',
   'age.minutes': '{n} min', 'age.hours': '{n} h', 'age.days': '{n} days',
@@ -69,7 +68,6 @@ const en = {
   'evidence.progress': 'Download progress', 'evidence.receiving': 'Receiving: {bytes} bytes so far.',
   'evidence.receivingOf': 'Receiving: {bytes} of {total} bytes ({percent} %).', 'evidence.received': 'Done: {bytes} bytes received.',
   'evidence.failed': 'The download broke off: {message}',
-=======
   // senior reviewer: bulk decisions and the policy
   'nav.policy': 'Policy',
   'bulk.title': 'Decide the selected cases', 'bulk.selectAll': 'Select all cases on this page', 'bulk.select': 'Select case {id} ({account})',
@@ -91,7 +89,6 @@ const en = {
   'policy.countsCaption': 'Signals by action', 'policy.action': 'Action', 'policy.active': 'Active policy', 'policy.candidate': 'Candidate',
   'policy.resultsCaption': 'Each replayed signal, changed ones first', 'policy.received': 'Received', 'policy.changed': 'Changed',
   'policy.changedYes': 'changed', 'policy.changedNo': 'same', 'policy.default': 'no rule matched',
->>>>>>> s8-senior
 };
 const de = {
   'app.title': 'Warden-Konsole', 'nav.queue': 'Warteschlange', 'nav.appeals': 'Einsprüche', 'nav.evidence': 'Beweismittel',
@@ -134,7 +131,6 @@ const de = {
   'evidence.verify': 'Prüfen', 'evidence.intact': 'Unversehrt: {items} Einträge, Kettenkopf #{seq}, stimmt mit dem Ledger überein: {ledger}.',
   'evidence.broken': 'Nicht unversehrt: {count} Probleme.', 'evidence.entry': 'Eintrag', 'evidence.problem': 'Problem',
   'common.loading': 'Lädt…', 'common.error': 'Etwas ist schiefgegangen: {message}', 'common.reload': 'Neu laden',
-<<<<<<< HEAD
   // legal
   'nav.escalations': 'Eskalationen', 'nav.holds': 'Aufbewahrungspflichten', 'nav.custody': 'Verwahrungsprotokoll',
   'age.minutes': '{n} Min.', 'age.hours': '{n} Std.', 'age.days': '{n} Tage',
@@ -163,7 +159,6 @@ const de = {
   'evidence.progress': 'Fortschritt des Downloads', 'evidence.receiving': 'Empfange: bisher {bytes} Bytes.',
   'evidence.receivingOf': 'Empfange: {bytes} von {total} Bytes ({percent} %).', 'evidence.received': 'Fertig: {bytes} Bytes empfangen.',
   'evidence.failed': 'Der Download brach ab: {message}',
-=======
   // senior reviewer: bulk decisions and the policy
   'nav.policy': 'Richtlinie',
   'bulk.title': 'Ausgewählte Fälle entscheiden', 'bulk.selectAll': 'Alle Fälle dieser Seite auswählen', 'bulk.select': 'Fall {id} ({account}) auswählen',
@@ -185,7 +180,6 @@ const de = {
   'policy.countsCaption': 'Signale nach Maßnahme', 'policy.action': 'Maßnahme', 'policy.active': 'Aktive Richtlinie', 'policy.candidate': 'Entwurf',
   'policy.resultsCaption': 'Jedes nachgespielte Signal, geänderte zuerst', 'policy.received': 'Empfangen', 'policy.changed': 'Geändert',
   'policy.changedYes': 'geändert', 'policy.changedNo': 'gleich', 'policy.default': 'keine Regel traf zu',
->>>>>>> s8-senior
 };
 const dictionaries = { en, de };
 const KEY = 'warden.console.lang';
