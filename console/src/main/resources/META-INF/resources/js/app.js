@@ -7,6 +7,8 @@ import { caseView } from './views/case.js';
 import { appealsView } from './views/appeals.js';
 import { evidenceView } from './views/evidence.js';
 import { noAccessView } from './views/noaccess.js';
+import { auditView } from './views/audit.js';
+import { rulesView } from './views/rules.js';
 
 const REVIEW = ['reviewer', 'senior-reviewer', 'admin'];
 // route pattern, view, roles that see it
@@ -15,6 +17,9 @@ const routes = [
   [/^#\/cases\/([0-9a-f-]{36})$/, caseView, REVIEW],
   [/^#\/appeals$/, appealsView, ['senior-reviewer']],
   [/^#\/evidence$/, evidenceView, ['legal']],
+  // admin
+  [/^#\/audit$/, auditView, ['admin']],
+  [/^#\/rules$/, rulesView, ['admin']],
 ];
 
 function home() {
@@ -28,6 +33,7 @@ function header() {
   if (hasRole(...REVIEW)) links.push(h('a', { href: '#/queue' }, t('nav.queue')));
   if (hasRole('senior-reviewer')) links.push(h('a', { href: '#/appeals' }, t('nav.appeals')));
   if (hasRole('legal')) links.push(h('a', { href: '#/evidence' }, t('nav.evidence')));
+  if (hasRole('admin')) links.push(h('a', { href: '#/audit' }, t('nav.audit')), h('a', { href: '#/rules' }, t('nav.rules')));
   mount(document.getElementById('top'),
     h('span', { class: 'brand' }, t('app.title')),
     h('nav', { 'aria-label': 'main' }, links),

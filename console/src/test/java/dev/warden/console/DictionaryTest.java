@@ -31,7 +31,8 @@ class DictionaryTest {
         String js = read("i18n.js");
         Set<String> known = keys(KEY, js.substring(js.indexOf("const en = {"), js.indexOf("const de = {")));
         for (String file : new String[] {"app.js", "views/queue.js", "views/case.js", "views/appeals.js", "views/evidence.js",
-                "views/noaccess.js", "views/problem.js"}) {
+                "views/noaccess.js", "views/problem.js",
+                "views/audit.js", "views/rules.js"}) {
             assertThat(known).as(file).containsAll(keys(USE, read(file)));
         }
     }
