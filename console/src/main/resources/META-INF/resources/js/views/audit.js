@@ -61,7 +61,7 @@ export async function auditView(main) {
       h('select', { id: 'audit-action', name: 'action' },
         h('option', { value: '' }, t('audit.anyAction')),
         AUDIT_ACTIONS.map((a) => h('option', { value: a, selected: a === filters.action }, actionWords(a))))),
-    input('caseId', t('audit.caseId'), filters.caseId, { size: 38, pattern: '[0-9a-fA-F-]{36}' }),
+    input('caseId', t('audit.caseId'), filters.caseId, { size: 38 }),
     input('accountId', t('audit.accountId'), filters.accountId),
     input('from', t('audit.from'), filters.from, { type: 'datetime-local', step: 1 }),
     input('to', t('audit.to'), filters.to, { type: 'datetime-local', step: 1 }),
