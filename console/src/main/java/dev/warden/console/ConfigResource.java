@@ -15,7 +15,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public class ConfigResource {
 
     @RegisterForReflection
-    public record ConsoleSettings(String keycloakUrl, String realm, String clientId, String casesApi) {
+    public record ConsoleSettings(String keycloakUrl, String realm, String clientId, String casesApi,
+            String detectionApi) {
     }
 
     @Inject
@@ -27,7 +28,7 @@ public class ConfigResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(new ConsoleSettings(trim(config.keycloakUrl()), config.realm(), config.clientId(),
-                trim(config.casesApi()))).cacheControl(noStore).build();
+                trim(config.casesApi()), trim(config.detectionApi()))).cacheControl(noStore).build();
     }
 
     static String trim(String url) {

@@ -24,4 +24,8 @@ public interface ConsoleConfig {
     /** case-service's API as the browser reaches it (no trailing slash). */
     @WithDefault("http://127.0.0.1:8082")
     String casesApi();
+
+    /** detection-service's API as the browser reaches it (no trailing slash): the admin's rules screen. */
+    @WithDefault("http://127.0.0.1:8081")
+    String detectionApi();
 }

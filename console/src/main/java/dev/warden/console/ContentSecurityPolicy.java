@@ -28,8 +28,9 @@ public class ContentSecurityPolicy {
     static String policy(ConsoleConfig config) {
         String keycloak = origin(config.keycloakUrl());
         String cases = origin(config.casesApi());
+        String detection = origin(config.detectionApi());
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "connect-src 'self' " + keycloak + " " + cases + "; "
+                + "connect-src 'self' " + keycloak + " " + cases + " " + detection + "; "
                 + "frame-src " + keycloak + "; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 

@@ -10,12 +10,14 @@ export class ApiError extends Error {
 }
 
 let base = '';
+let detectionBase = '';
 
 export function configure(config) {
   base = config.casesApi;
+  detectionBase = config.detectionApi;
 }
 
-async function call(method, path, { body, headers = {}, raw = false } = {}) {
+async function call(method, path, { body, headers = {}, raw = false, on = base } = {}) {
   const h = { Authorization: `Bearer ${await token()}`, ...headers };
   let payload;
   if (body instanceof Blob) {
@@ -25,7 +27,7 @@ async function call(method, path, { body, headers = {}, raw = false } = {}) {
     payload = JSON.stringify(body);
   }
   if (!raw && !h.Accept) h.Accept = 'application/json, application/problem+json';
-  const res = await fetch(base + path, { method, headers: h, body: payload });
+  const res = await fetch(on + path, { method, headers: h, body: payload });
   if (!res.ok) {
     let problem = {};
     try { problem = await res.json(); } catch { /* no body */ }
@@ -39,6 +41,11 @@ export const api = {
   get: (path) => call('GET', path),
   post: (path, body, headers) => call('POST', path, { body, headers }),
   raw: (method, path, opts) => call(method, path, { ...opts, raw: true }),
+};
+
+/** detection-service's API (the admin's rules screen), with the same token and problem details. */
+export const detectionApi = {
+  get: (path) => call('GET', path, { on: detectionBase }),
 };
 
 /** The version from an ETag ("7" or W/"7"). */

@@ -11,6 +11,8 @@ import { holdsView } from './views/holds.js';
 import { custodyView } from './views/custody.js';
 import { policyView } from './views/policy.js';
 import { noAccessView } from './views/noaccess.js';
+import { auditView } from './views/audit.js';
+import { rulesView } from './views/rules.js';
 
 const REVIEW = ['reviewer', 'senior-reviewer', 'admin'];
 // route pattern, view, roles that see it
@@ -25,6 +27,9 @@ const routes = [
   [/^#\/holds(?:\?all=true)?$/, holdsView, ['legal']],
   [/^#\/custody(?:\/([0-9a-fA-F-]{36}))?$/, custodyView, ['legal']],
   [/^#\/policy$/, policyView, ['senior-reviewer', 'admin']],
+  // admin
+  [/^#\/audit$/, auditView, ['admin']],
+  [/^#\/rules$/, rulesView, ['admin']],
 ];
 
 function home() {
@@ -43,6 +48,7 @@ function header() {
       h('a', { href: '#/custody' }, t('nav.custody')));
   }
   if (hasRole('senior-reviewer', 'admin')) links.push(h('a', { href: '#/policy' }, t('nav.policy')));
+  if (hasRole('admin')) links.push(h('a', { href: '#/audit' }, t('nav.audit')), h('a', { href: '#/rules' }, t('nav.rules')));
   mount(document.getElementById('top'),
     h('span', { class: 'brand' }, t('app.title')),
     h('nav', { 'aria-label': 'main' }, links),

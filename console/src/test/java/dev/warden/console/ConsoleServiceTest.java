@@ -19,7 +19,8 @@ class ConsoleServiceTest {
                 .body("keycloakUrl", equalTo("http://127.0.0.1:18180"))
                 .body("realm", equalTo("warden"))
                 .body("clientId", equalTo("warden-console"))
-                .body("casesApi", equalTo("http://127.0.0.1:8082"));
+                .body("casesApi", equalTo("http://127.0.0.1:8082"))
+                .body("detectionApi", equalTo("http://127.0.0.1:8081"));
     }
 
     @Test
@@ -27,7 +28,7 @@ class ConsoleServiceTest {
         given().get("/").then().statusCode(200)
                 .body(containsString("<script type=\"module\" src=\"js/app.js\">"))
                 .header("Content-Security-Policy", containsString("script-src 'self';"))
-                .header("Content-Security-Policy", containsString("connect-src 'self' http://127.0.0.1:18180 http://127.0.0.1:8082;"))
+                .header("Content-Security-Policy", containsString("connect-src 'self' http://127.0.0.1:18180 http://127.0.0.1:8082 http://127.0.0.1:8081;"))
                 .header("Content-Security-Policy", not(containsString("unsafe-inline")))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("X-Content-Type-Options", "nosniff");

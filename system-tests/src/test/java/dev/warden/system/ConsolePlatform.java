@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,10 +29,22 @@ import dev.warden.testsupport.WardenPostgres;
 final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final boolean withDetectionService;
     private KeycloakServer keycloak;
+    private ServiceProcess detectionService;
     private ServiceProcess cases;
     private ServiceProcess console;
     private KafkaTestClient detection;
+
+    /** Keycloak, case-service and the console; detection is stood in for by signals. */
+    ConsolePlatform() {
+        this(false);
+    }
+
+    /** With withDetectionService, also the packaged detection-service (CORS open to the console), for the rules screen. */
+    ConsolePlatform(boolean withDetectionService) {
+        this.withDetectionService = withDetectionService;
+    }
 
     KeycloakServer keycloak() {
         return keycloak;
@@ -61,10 +74,22 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
         Map<String, String> con = new HashMap<>();
         con.put("warden.console.keycloak-url", keycloak.url());
         con.put("warden.console.cases-api", cases.url());
+        if (withDetectionService) {
+            Map<String, String> det = new HashMap<>(WardenKafka.quarkusConfig());
+            det.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+            det.put("quarkus.http.cors.origins", consoleOrigin);
+            det.put("kafka-streams.state.dir", Files.createTempDirectory("warden-streams").toString());
+            det.put("quarkus.log.console.format", "%d{HH:mm:ss.SSS} %-5p [%c{2.}] %s%e%n");
+            detectionService = ServiceProcess.start("detection-service", det);
+            con.put("warden.console.detection-api", detectionService.url());
+        }
         console = ServiceProcess.start("console", con, consolePort);
 
         keycloak.awaitReady(Duration.ofMinutes(10)); // the first start augments Keycloak: minutes on a busy machine
         cases.awaitReady(Duration.ofSeconds(120));
+        if (detectionService != null) {
+            detectionService.awaitReady(Duration.ofSeconds(180));
+        }
         console.awaitReady(Duration.ofSeconds(60));
         detection = new KafkaTestClient(KafkaPrincipal.DETECTION);
     }
@@ -97,6 +122,19 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
         return r.body();
     }
 
+    /** GET on detection-service's API with a token (only when started with it); the response. */
+    HttpResponse<String> getDetection(String token, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(detectionService.url() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** PUT JSON on detection-service's API with a token (only when started with it); the response. */
+    HttpResponse<String> putDetection(String token, String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(detectionService.url() + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** POST JSON on case-service's API with a token; the response. */
     HttpResponse<String> post(String token, String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(cases.url() + path)).header("Authorization", "Bearer " + token)
@@ -106,7 +144,7 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
-        for (AutoCloseable c : new AutoCloseable[] {detection, console, cases, keycloak}) {
+        for (AutoCloseable c : new AutoCloseable[] {detection, console, detectionService, cases, keycloak}) {
             try {
                 if (c != null) {
                     c.close();

@@ -22,12 +22,16 @@ public class AuditQueries {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Line> find(String actor, UUID caseId, String accountId, Instant from, Instant to, int page, int size) {
+    public List<Line> find(String actor, String action, UUID caseId, String accountId, Instant from, Instant to, int page, int size) {
         List<String> where = new ArrayList<>();
         Map<String, Object> p = new HashMap<>();
         if (actor != null) {
             where.add("actor = :actor");
             p.put("actor", actor);
+        }
+        if (action != null) {
+            where.add("action = :action");
+            p.put("action", action);
         }
         if (caseId != null) {
             where.add("caseId = :caseId");

@@ -33,11 +33,12 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The audit log, newest first, by actor, case, account and time (from inclusive, to exclusive)")
-    public List<AuditQueries.Line> find(@QueryParam("actor") String actor, @QueryParam("caseId") UUID caseId,
+    @Operation(summary = "The audit log, newest first, by actor, action, case, account and time (from inclusive, to exclusive)")
+    public List<AuditQueries.Line> find(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("caseId") UUID caseId,
             @QueryParam("accountId") String accountId, @QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) Integer page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) Integer size) {
-        return audit.find(actor, caseId, accountId, from, to, page, size);
+        return audit.find(actor, action, caseId, accountId, from, to, page, size);
     }
 }

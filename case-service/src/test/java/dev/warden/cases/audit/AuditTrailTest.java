@@ -50,6 +50,9 @@ class AuditTrailTest {
                 .body("find { it.action == 'EVIDENCE_READ' }.actor", equalTo("vera"))
                 .body("find { it.action == 'EVIDENCE_READ' }.clientId", equalTo("warden-platform"))
                 .body("find { it.action == 'DECISION_WARN' }.actor", equalTo("vera"));
+        given().auth().oauth2(admin).queryParam("caseId", caseId.toString()).queryParam("action", "DECISION_WARN")
+                .when().get("/api/audit").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].action", equalTo("DECISION_WARN"));
         given().auth().oauth2(admin).queryParam("actor", "vera").queryParam("accountId", account)
                 .queryParam("from", before.toString()).queryParam("to", Instant.now().plusSeconds(60).toString())
                 .when().get("/api/audit").then().statusCode(200).body("accountId", hasItem(account))

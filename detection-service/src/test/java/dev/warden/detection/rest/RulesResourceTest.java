@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -133,6 +134,27 @@ class RulesResourceTest {
             given().auth().oauth2(WardenOidc.tokenFor(role)).contentType(ContentType.JSON).body("{}")
                     .when().put("/api/rules/{id}", REPORTERS).then().statusCode(403);
         }
+    }
+
+    @Test
+    void theConsoleOriginReadsTheRulesWithTheConsolesToken() {
+        String console = "http://127.0.0.1:8090";
+        given().header("Origin", console).header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,accept")
+                .when().options("/api/rules").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo(console));
+        given().header("Origin", console).auth().oauth2(WardenOidc.tokenFromClient("warden-console", "adam", "admin"))
+                .when().get("/api/rules").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo(console))
+                .body("id", hasItem(REPORTERS));
+    }
+
+    @Test
+    void refusesCrossOriginRequestsFromAnyOriginButTheConsole() {
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/rules").then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://evil.example").auth().oauth2(WardenOidc.tokenFor("admin"))
+                .when().get("/api/rules").then().statusCode(403);
     }
 
     private static RuleDefinition current(String id) {
