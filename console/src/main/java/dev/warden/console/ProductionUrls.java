@@ -34,7 +34,8 @@ public class ProductionUrls {
     }
 
     static Map<String, String> urls(ConsoleConfig config) {
-        return Map.of("warden.console.keycloak-url", config.keycloakUrl(), "warden.console.cases-api", config.casesApi());
+        return Map.of("warden.console.keycloak-url", config.keycloakUrl(), "warden.console.cases-api", config.casesApi(),
+                "warden.console.detection-api", config.detectionApi());
     }
 
     /** What is unsafe about the URLs (config key → value), empty when nothing is. */

@@ -203,14 +203,17 @@ class KubernetesConsistencyTest {
     }
 
     @Test
-    void theConsoleIsGivenHttpsAddressesAndCaseServiceAnswersOnlyItsOrigin() {
+    void theConsoleIsGivenHttpsAddressesAndTheServicesAnswerOnlyItsOrigin() {
         for (Overlay o : OVERLAYS) {
             Map<String, String> console = environment(o, "console");
             Map<String, String> cases = environment(o, "case-service");
             assertThat(console.get("WARDEN_CONSOLE_KEYCLOAK_URL")).as(o.name).isEqualTo(cases.get("KEYCLOAK_HOSTNAME"));
             assertThat(console.get("WARDEN_CONSOLE_CASES_API")).as(o.name).startsWith("https://");
+            assertThat(console.get("WARDEN_CONSOLE_DETECTION_API")).as(o.name).startsWith("https://");
             String origin = cases.get("QUARKUS_HTTP_CORS_ORIGINS");
             assertThat(origin).as(o.name).startsWith("https://").doesNotContain("*", ",");
+            Map<String, String> detection = environment(o, "detection-service");
+            assertThat(detection.get("QUARKUS_HTTP_CORS_ORIGINS")).as(o.name).isEqualTo(origin);
             assertThat(ProductionSafety.problems(key -> config("case-service", cases, key))).as(o.name).isEmpty();
             Container c = container(o, "console");
             assertThat(c.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(9090);
