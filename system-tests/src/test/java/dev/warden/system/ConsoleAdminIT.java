@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,24 +35,6 @@ class ConsoleAdminIT {
     static final ConsolePlatform PLATFORM = new ConsolePlatform(true);
 
     private static final Path SHOTS = Path.of("target", "console-screenshots");
-    private static final Pattern CASE_ID = Pattern.compile("\"cases\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-
-    private static String caseOf(String account) throws Exception {
-        String token = PLATFORM.keycloak().passwordToken("alice", "alice-local");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                Matcher m = CASE_ID.matcher(PLATFORM.get(token, "/api/accounts/" + account));
-                if (m.find()) {
-                    return m.group(1);
-                }
-            } catch (IllegalStateException notYet) {
-                // 404 until the signal is filed
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("no case for " + account);
-    }
 
     @Test
     void adminFiltersTheAuditLogToOneCaseAndReadsWhoDidWhat() throws Exception {
@@ -62,8 +42,8 @@ class ConsoleAdminIT {
         String other = "acc-audit-other-" + UUID.randomUUID().toString().substring(0, 8);
         PLATFORM.signal(account, "USER_REPORTED", 0.55);
         PLATFORM.signal(other, "USER_REPORTED", 0.56);
-        String caseId = caseOf(account);
-        caseOf(other);
+        String caseId = PLATFORM.caseOf(account);
+        PLATFORM.caseOf(other);
         // alice reads the case (EVIDENCE_READ) and leaves a note (NOTE_ADDED): the log must say so, by her name
         String alice = PLATFORM.keycloak().passwordToken("alice", "alice-local");
         PLATFORM.get(alice, "/api/cases/" + caseId);
@@ -176,7 +156,7 @@ class ConsoleAdminIT {
         // the only NON_PERSONAL_USE cases of this class
         PLATFORM.signal(first, "NON_PERSONAL_USE", 0.66);
         PLATFORM.signal(second, "NON_PERSONAL_USE", 0.64);
-        Set<String> cases = Set.of(caseOf(first), caseOf(second));
+        Set<String> cases = Set.of(PLATFORM.caseOf(first), PLATFORM.caseOf(second));
         try (Browser b = new Browser()) {
             b.signIn(PLATFORM.consoleUrl(), "alice", "alice-local");
             WebElement unfiltered = b.visible(By.id("queue-table"));

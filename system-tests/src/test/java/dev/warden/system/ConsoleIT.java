@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,32 +25,13 @@ class ConsoleIT {
 
     /** What the browser showed, for docs/console.md (copied to docs/img by hand). */
     private static final Path SHOTS = Path.of("target", "console-screenshots");
-    private static final Pattern CASE_ID = Pattern.compile("\"cases\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-
-    /** The open case of account, once case-service has filed its signal (read through the API as alice). */
-    private static String caseOf(String account) throws Exception {
-        String token = PLATFORM.keycloak().passwordToken("alice", "alice-local");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                Matcher m = CASE_ID.matcher(PLATFORM.get(token, "/api/accounts/" + account));
-                if (m.find()) {
-                    return m.group(1);
-                }
-            } catch (IllegalStateException notYet) {
-                // 404 until the signal is filed
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("no case for " + account);
-    }
 
     @Test
     void reviewerSignsInClaimsACaseReadsWhyTheSignalFiredAndBansWithAPreviewedStatement() throws Exception {
         String account = "acc-console-" + UUID.randomUUID().toString().substring(0, 8);
         // the only AUTOMATED_BEHAVIOR case of this class: claim-next with that filter takes this one
         PLATFORM.signal(account, "AUTOMATED_BEHAVIOR", 0.72);
-        String caseId = caseOf(account);
+        String caseId = PLATFORM.caseOf(account);
         try (Browser b = new Browser()) {
             b.signIn(PLATFORM.consoleUrl(), "alice", "alice-local");
             b.waitForText(By.id("signed-in-as"), "alice");
@@ -131,7 +109,7 @@ class ConsoleIT {
     void reviewerWhoseCaseWasDecidedMeanwhileIsToldWhyAndSeesTheCaseAsItIsNow() throws Exception {
         String account = "acc-console-409-" + UUID.randomUUID().toString().substring(0, 8);
         PLATFORM.signal(account, "USER_REPORTED", 0.61);
-        String caseId = caseOf(account);
+        String caseId = PLATFORM.caseOf(account);
         try (Browser b = new Browser()) {
             b.signIn(PLATFORM.consoleUrl(), "alice", "alice-local");
             b.driver.get(PLATFORM.consoleUrl() + "/#/cases/" + caseId);
@@ -161,7 +139,7 @@ class ConsoleIT {
     void seniorReviewerDecidesAnAppealFromTheAppealQueue() throws Exception {
         String account = "acc-console-appeal-" + UUID.randomUUID().toString().substring(0, 8);
         PLATFORM.signal(account, "BULK_MESSAGING", 0.66);
-        String caseId = caseOf(account);
+        String caseId = PLATFORM.caseOf(account);
         HttpResponse<String> ban = PLATFORM.post(PLATFORM.keycloak().passwordToken("alice", "alice-local"),
                 "/api/cases/" + caseId + "/decisions", "{\"action\":\"BAN\",\"reasonCode\":\"SPAM\",\"reasonText\":\"bulk invitations\"}");
         assertThat(ban.statusCode()).isEqualTo(201);
@@ -191,7 +169,7 @@ class ConsoleIT {
     void legalDownloadsACasesEvidencePackageAndVerifiesItIntact() throws Exception {
         String account = "acc-console-legal-" + UUID.randomUUID().toString().substring(0, 8);
         PLATFORM.signal(account, "NON_PERSONAL_USE", 0.58);
-        String caseId = caseOf(account);
+        String caseId = PLATFORM.caseOf(account);
         try (Browser b = new Browser()) {
             b.signIn(PLATFORM.consoleUrl(), "lena", "lena-local");
             assertThat(b.driver.getCurrentUrl()).endsWith("#/evidence");

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,26 +27,12 @@ class ConsoleLegalIT {
     static final ConsolePlatform PLATFORM = new ConsolePlatform();
 
     private static final Path SHOTS = Path.of("target", "console-screenshots");
-    private static final Pattern CASE_ID = Pattern.compile("\"cases\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     /** A case for a fresh account, once case-service has filed its signal (read through the API as alice). */
     private static String newCase(String prefix, String violation) throws Exception {
         String account = prefix + UUID.randomUUID().toString().substring(0, 8);
         PLATFORM.signal(account, violation, 0.6);
-        String token = PLATFORM.keycloak().passwordToken("alice", "alice-local");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                Matcher m = CASE_ID.matcher(PLATFORM.get(token, "/api/accounts/" + account));
-                if (m.find()) {
-                    return m.group(1);
-                }
-            } catch (IllegalStateException notYet) {
-                // 404 until the signal is filed
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("no case for " + account);
+        return PLATFORM.caseOf(account);
     }
 
     private static String lena() throws Exception {

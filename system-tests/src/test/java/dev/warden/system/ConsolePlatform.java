@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -27,6 +29,8 @@ import dev.warden.testsupport.WardenPostgres;
  * Detection is stood in for by writing signals to {@code warden.signals.v1} as detection's principal.
  */
 final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
+
+    private static final Pattern CASE_ID = Pattern.compile("\"cases\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final boolean withDetectionService;
@@ -110,6 +114,24 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
                  "summary":"140 distinct recipients in 10 minutes, 2%% of them replied","detectedAt":"%s"}
                 """.formatted(UUID.randomUUID(), account, violation, score, now.minusSeconds(600), now, account, account, now);
         detection.send(Topics.SIGNALS, account, json);
+    }
+
+    /** The open case of account, once case-service has filed its signal (read through the API as alice). */
+    String caseOf(String account) throws Exception {
+        String token = keycloak().passwordToken("alice", "alice-local");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Matcher m = CASE_ID.matcher(get(token, "/api/accounts/" + account));
+                if (m.find()) {
+                    return m.group(1);
+                }
+            } catch (IllegalStateException notYet) {
+                // 404 until the signal is filed
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no case for " + account);
     }
 
     /** GET on case-service's API with a token; the body, or an exception naming the status. */

@@ -3,12 +3,9 @@ package dev.warden.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,27 +20,9 @@ class ConsoleSeniorIT {
     static final ConsolePlatform PLATFORM = new ConsolePlatform();
 
     private static final Path SHOTS = Path.of("target", "console-screenshots");
-    private static final Pattern CASE_ID = Pattern.compile("\"cases\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private static String sam() throws Exception {
         return PLATFORM.keycloak().passwordToken("sam", "sam-local");
-    }
-
-    /** The open case of account, once case-service has filed its signal. */
-    private static String caseOf(String account) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                Matcher m = CASE_ID.matcher(PLATFORM.get(sam(), "/api/accounts/" + account));
-                if (m.find()) {
-                    return m.group(1);
-                }
-            } catch (IllegalStateException notYet) {
-                // 404 until the signal is filed
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("no case for " + account);
     }
 
     private static List<String> outcomes(Browser b) {
@@ -62,7 +41,7 @@ class ConsoleSeniorIT {
             accounts.add(account);
         }
         for (String account : accounts) {
-            cases.add(caseOf(account));
+            cases.add(PLATFORM.caseOf(account));
         }
         try (Browser b = new Browser()) {
             b.signIn(PLATFORM.consoleUrl(), "sam", "sam-local");
@@ -137,8 +116,8 @@ class ConsoleSeniorIT {
         String high = "acc-console-policy-high-" + UUID.randomUUID().toString().substring(0, 8);
         PLATFORM.signal(low, "BULK_MESSAGING", 0.55);
         PLATFORM.signal(high, "BULK_MESSAGING", 0.75);
-        caseOf(low);
-        caseOf(high); // both filed: the dry run replays them
+        PLATFORM.caseOf(low);
+        PLATFORM.caseOf(high); // both filed: the dry run replays them
         try (Browser b = new Browser()) {
             b.signIn(PLATFORM.consoleUrl(), "sam", "sam-local");
             b.click(By.cssSelector("nav a[href='#/policy']"));
