@@ -37,7 +37,6 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
 
     private final DetectionConfig config;
     private final Clock clock;
-    private final RuleCatalog catalog;
     private final MeterRegistry metrics;
     private KeyValueStore<String, AccountState> store;
     private final RuleChanges ruleChanges;
@@ -47,15 +46,16 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
     /** By rule id: the registry is not asked on every signal. */
     private final Map<String, Counter> emitted = new HashMap<>();
     private final CoordinatedCampaignDetector campaignDetector;
+    private final List<Detector> detectors = new ArrayList<>();
 
     public AccountDetector(DetectionConfig config, Clock clock, RuleCatalog catalog, RuleChanges ruleChanges,
             MeterRegistry metrics) {
         this.config = config;
         this.clock = clock;
-        this.catalog = catalog;
         this.ruleChanges = ruleChanges;
         this.metrics = metrics;
         this.campaignDetector = catalog.campaignDetector();
+        catalog.detectors().forEach(detectors::add);
     }
 
     @Override
@@ -144,8 +144,10 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
         }
         Features features = Features.of(state, at);
         List<Fired> fired = new ArrayList<>();
-        for (Detector detector : catalog.detectors()) {
-            RuleDefinition rule = rules.rule(detector);
+        List<RuleDefinition> inForce = rules.rules(detectors);
+        for (int i = 0; i < detectors.size(); i++) {
+            Detector detector = detectors.get(i);
+            RuleDefinition rule = inForce.get(i);
             if (!rule.enabled()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package dev.warden.detection.rules;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -21,6 +22,7 @@ public final class RuleBook {
     private final RuleChanges changes;
     private final Map<String, RuleDefinition> cache = new HashMap<>();
     private long cachedGeneration = -1;
+    private List<RuleDefinition> inForce;
 
     public RuleBook(ReadOnlyKeyValueStore<String, String> store) {
         this(store, null);
@@ -35,12 +37,32 @@ public final class RuleBook {
         if (changes == null) {
             return read(detector);
         }
+        refresh();
+        return cache.computeIfAbsent(detector.id(), id -> read(detector));
+    }
+
+    /**
+     * The definitions in force for {@code detectors}, in their order: with {@link RuleChanges}, one list per
+     * change of the store instead of a look-up per rule and event. Pass the same detectors on every call.
+     */
+    public List<RuleDefinition> rules(List<Detector> detectors) {
+        if (changes == null) {
+            return detectors.stream().map(this::read).toList();
+        }
+        refresh();
+        if (inForce == null) {
+            inForce = detectors.stream().map(this::rule).toList();
+        }
+        return inForce;
+    }
+
+    private void refresh() {
         long generation = changes.generation();
         if (generation != cachedGeneration) {
             cache.clear();
+            inForce = null;
             cachedGeneration = generation;
         }
-        return cache.computeIfAbsent(detector.id(), id -> read(detector));
     }
 
     private RuleDefinition read(Detector detector) {

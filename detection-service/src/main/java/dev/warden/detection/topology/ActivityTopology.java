@@ -134,7 +134,8 @@ public class ActivityTopology {
                         .to(topics.dlq(), Produced.with(Serdes.String(), Serdes.ByteArray())), "rejected"))
                 .defaultBranch(Branched.as("accepted")).get("activity-accepted");
         if (topics.erasures() != null) {
-            accepted = withErasures(builder, accepted, metrics, topics.erasures(), inMemoryStores);
+            accepted = withErasures(builder, accepted, metrics, topics.erasures(), inMemoryStores,
+                    config.liveAccountsPerTask());
         }
 
         KStream<String, ValidatedActivity> campaigns = accepted
@@ -162,9 +163,10 @@ public class ActivityTopology {
      * topic must have as many partitions as the activity topic: both feed the tasks that own the account store.
      */
     private static KStream<String, ValidatedActivity> withErasures(StreamsBuilder builder,
-            KStream<String, ValidatedActivity> accepted, MeterRegistry metrics, String erasures, boolean inMemoryStores) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(store(ErasedAccounts.STORE, inMemoryStores),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+            KStream<String, ValidatedActivity> accepted, MeterRegistry metrics, String erasures, boolean inMemoryStores,
+            int absentPerTask) {
+        builder.addStateStore(ErasedAccounts.storeBuilder(Stores.keyValueStoreBuilder(store(ErasedAccounts.STORE,
+                inMemoryStores), Serdes.String(), Serdes.Long()).withCachingEnabled(), absentPerTask));
         builder.stream(erasures, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("erasures"))
                 .process(() -> new AccountEraser(metrics), Named.as("erase-account"), ACCOUNT_STORE, ErasedAccounts.STORE)
                 .to(erasures + ".dlq", Produced.with(Serdes.String(), Serdes.ByteArray()));

@@ -54,10 +54,10 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * Benchmark, not a test: prints figures, asserts nothing about time. Not matched by surefire's default
  * includes; run it explicitly (docs/detection.md):
  * {@code ./mvnw -B verify -pl detection-service -am -DskipITs -Dtest=DetectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * Options: -Dbench.accounts=3000 -Dbench.seed=42 -Dbench.bursts=40.
+ * Options: -Dbench.accounts=3000 -Dbench.seed=42 -Dbench.bursts=40 -Dbench.passes=6.
  * One broker, one topic: the simulator's default scenario is produced once, then read by a plain
  * KafkaConsumer (bytes only, and bytes + contract parsing), then processed by the detection topology.
- * Both are timed from their first record to the last one, twice: a first pass (cold JIT) and a second pass of each
+ * Both are timed from their first record to the last one, in several passes: a first pass (cold JIT) and further passes of each
  * reader (new consumer group / new application id with empty state) once the code is compiled.
  */
 class DetectionBenchmark {
@@ -104,20 +104,37 @@ class DetectionBenchmark {
                 + "%.3f (bytes only), %.3f (with parsing)%n", cold.threadsLabel(), cold.rate() / rawRate,
                 cold.rate() / parseRate);
 
-        // second pass of each reader over the same topic in the same JVM (new consumer group, new application id and
-        // empty state): the code is compiled by now, which the first pass of the much larger topology pays for
-        double rawWarm = consume(bootstrap, produced, false, "second pass");
-        double parseWarm = consume(bootstrap, produced, true, "second pass");
-        TopologyRun warm = runTopology(bootstrap, produced, config, "second pass",
-                System.getProperty("bench.jfr") != null);
+        // further passes of each reader over the same topic in the same JVM (new consumer group, new application id
+        // and empty state): the JIT compiles the much larger topology over several passes (its compiler threads' CPU
+        // is printed per pass); the last pass is the steady state the floor is compared with
+        int passes = Math.max(2, Integer.getInteger("bench.passes", 6));
+        double rawWarm = 0;
+        TopologyRun warm = null;
+        for (int i = 2; i <= passes; i++) {
+            String pass = passName(i);
+            if (warm != null) {
+                warm.streams().close(Duration.ofSeconds(10));
+            }
+            rawWarm = consume(bootstrap, produced, false, pass);
+            double parseWarm = consume(bootstrap, produced, true, pass);
+            warm = runTopology(bootstrap, produced, config, pass, i == passes && System.getProperty("bench.jfr") != null);
+            System.out.printf("[bench] ratio, %s (warm JIT), topology (%s) / plain consumer (1 KafkaConsumer): "
+                    + "%.3f (bytes only), %.3f (with parsing)%n", pass, warm.threadsLabel(), warm.rate() / rawWarm,
+                    warm.rate() / parseWarm);
+        }
         KafkaStreams streams = warm.streams();
-        System.out.printf("[bench] ratio, second pass (warm JIT), topology (%s) / plain consumer (1 KafkaConsumer): "
-                + "%.3f (bytes only), %.3f (with parsing)%n", warm.threadsLabel(), warm.rate() / rawWarm,
-                warm.rate() / parseWarm);
-        double floor = streamsFloor(bootstrap, produced);
-        System.out.printf("[bench] Kafka Streams floor (source -> no-op, production config, no state), second pass: "
+        String last = passName(passes);
+        Floor floor = streamsFloor(bootstrap, produced, false);
+        System.out.printf("[bench] Kafka Streams floor (source -> no-op, production config, no state), %s: "
                 + "%.0f events/s = %.3f of the plain consumer (bytes only); the topology reaches %.3f of this floor%n",
-                floor, floor / rawWarm, warm.rate() / floor);
+                last, floor.rate(), floor.rate() / rawWarm, warm.rate() / floor.rate());
+        System.out.printf("[bench]   floor's stream-thread CPU per event: %.2f µs%n", floor.cpuMicrosPerEvent());
+        // what any topology that must check its input costs: the floor plus the contract parser, nothing else
+        Floor parsing = streamsFloor(bootstrap, produced, true);
+        System.out.printf("[bench] Kafka Streams + contract parsing only (source -> parse, no state, no rules): "
+                + "%.0f events/s = %.3f of the floor, stream-thread CPU per event %.2f µs; the topology reaches %.3f "
+                + "of it%n", parsing.rate(), parsing.rate() / floor.rate(), parsing.cpuMicrosPerEvent(),
+                warm.rate() / parsing.rate());
 
         // 4. quality of the signals of the scenario
         Thread.sleep(3000);
@@ -195,6 +212,15 @@ class DetectionBenchmark {
         return props;
     }
 
+    private static String passName(int i) {
+        return switch (i) {
+            case 2 -> "second pass";
+            case 3 -> "third pass";
+            case 4 -> "fourth pass";
+            default -> "pass " + i;
+        };
+    }
+
     /** The 1/5/15-minute load average (Linux), so noisy figures can be read in context. */
     private static String loadAverage() {
         try {
@@ -206,18 +232,31 @@ class DetectionBenchmark {
         }
     }
 
-    /** What Kafka Streams itself costs: the same source and configuration, a processor that only counts. */
-    private static double streamsFloor(String bootstrap, long produced) throws Exception {
+    private record Floor(double rate, double cpuMicrosPerEvent) {
+    }
+
+    /**
+     * What Kafka Streams itself costs: the same source and configuration, a processor that only counts
+     * ({@code parse}: that first runs the contract parser on each value, as the topology's validator must).
+     */
+    private static Floor streamsFloor(String bootstrap, long produced, boolean parse) throws Exception {
         Properties props = productionStreamsConfig();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "warden-bench-floor-" + UUID.randomUUID());
+        String applicationId = "warden-bench-floor-" + UUID.randomUUID();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.putAll(WardenKafka.adminProperties());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("warden-bench").toString());
         java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        ActivityEventParser parser = new ActivityEventParser(Duration.ofMinutes(5));
         org.apache.kafka.streams.StreamsBuilder builder = new org.apache.kafka.streams.StreamsBuilder();
         builder.stream(Topics.ACTIVITY, org.apache.kafka.streams.kstream.Consumed.with(
                 org.apache.kafka.common.serialization.Serdes.ByteArray(), org.apache.kafka.common.serialization.Serdes.ByteArray()))
-                .foreach((k, v) -> count.incrementAndGet());
+                .foreach((k, v) -> {
+                    if (parse) {
+                        parser.parse(v, Instant.now());
+                    }
+                    count.incrementAndGet();
+                });
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -225,10 +264,14 @@ class DetectionBenchmark {
                 Thread.sleep(2);
             }
             long s0 = System.nanoTime();
+            Map<String, Long> cpu0 = streamThreadCpu(applicationId);
             while (count.get() < produced && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            return count.get() / ((System.nanoTime() - s0) / 1e9);
+            double rate = count.get() / ((System.nanoTime() - s0) / 1e9);
+            long cpu = streamThreadCpu(applicationId).entrySet().stream().filter(e -> e.getKey().matches("StreamThread-\\d+"))
+                    .mapToLong(e -> e.getValue() - cpu0.getOrDefault(e.getKey(), 0L)).sum();
+            return new Floor(rate, cpu / 1e3 / Math.max(1, count.get()));
         }
     }
 
@@ -255,6 +298,9 @@ class DetectionBenchmark {
         jdk.jfr.Recording recording = null;
         if (profile && jfr != null && !jfr.isBlank()) {
             recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            // a steady-state pass takes 2-3 s; native samples show time in RocksDB's JNI calls
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(1));
             recording.setDestination(java.nio.file.Path.of(jfr));
             recording.start();
         }
@@ -266,6 +312,7 @@ class DetectionBenchmark {
         }
         long s0 = System.nanoTime();
         long cpu0 = processCpuNanos();
+        Map<String, Long> jvmCpu0 = jvmThreadCpu();
         Map<String, Long> threadCpu0 = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
         long rssPeak = 0;
         long heapPeak = 0;
@@ -289,6 +336,10 @@ class DetectionBenchmark {
                 (long) processed(metrics), seconds, rate);
         System.out.printf("[bench]   CPU during it: whole JVM (broker, JIT, streams) %.2f s; %s%n", cpuNanos / 1e9,
                 perThread.length() == 0 ? "-" : perThread.substring(0, perThread.length() - 2));
+        Map<String, Long> jvmCpu = jvmThreadCpu();
+        System.out.printf("[bench]   of which JIT compiler threads %.2f s, GC threads %.2f s (Linux thread CPU)%n",
+                (jvmCpu.getOrDefault("JIT", 0L) - jvmCpu0.getOrDefault("JIT", 0L)) / 1e9,
+                (jvmCpu.getOrDefault("GC", 0L) - jvmCpu0.getOrDefault("GC", 0L)) / 1e9);
         long streamThreadNanos = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).entrySet().stream()
                 .filter(e -> e.getKey().matches("StreamThread-\\d+"))
                 .mapToLong(e -> e.getValue() - threadCpu0.getOrDefault(e.getKey(), 0L)).sum();
@@ -336,6 +387,32 @@ class DetectionBenchmark {
             // not Linux: no figure
         }
         return 0;
+    }
+
+    /** CPU nanoseconds of the JVM's own JIT compiler and GC threads (Linux /proc; empty elsewhere). */
+    private static Map<String, Long> jvmThreadCpu() {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (var tasks = Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    String group = name.matches("C[12] CompilerThre.*") ? "JIT"
+                            : name.startsWith("GC Thread") || name.startsWith("G1 ") ? "GC" : null;
+                    if (group == null) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+                    out.merge(group, ticks * 10_000_000L, Long::sum); // USER_HZ 100
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: no breakdown
+        }
+        return out;
     }
 
     private static long heapUsed() {
