@@ -27,8 +27,9 @@ import dev.warden.contracts.json.WardenJson;
  * enum values, value ranges. Unknown fields are ignored (forward compatibility). A rejection carries a
  * one-line reason that goes into the dead-letter header.
  * <p>
- * One streaming pass collects the contract's fields (no JSON tree); anything unusual — malformed JSON, a
- * root that is not an object, a repeated field — is read again through Jackson's tree, so rejections and
+ * One pass collects the contract's fields (no JSON tree): {@link FlatJsonScanner} for the usual flat, ASCII
+ * record, else Jackson's streaming parser; anything unusual for that — malformed JSON, a root that is not an
+ * object, a repeated field — is read again through Jackson's tree, so rejections and
  * their reasons are exactly those of the tree reader. The validation below runs on the collected fields
  * either way.
  */
@@ -49,7 +50,10 @@ public final class ActivityEventParser {
         if (bytes == null || bytes.length == 0) {
             return new ParseResult.Rejected("empty record");
         }
-        Fields fields = stream(bytes);
+        Fields fields = FlatJsonScanner.scan(bytes);
+        if (fields == null) {
+            fields = stream(bytes);
+        }
         if (fields == null) {
             JsonNode node;
             try {
@@ -374,7 +378,7 @@ public final class ActivityEventParser {
     }
 
     /** The contract's field names and their slots in {@link Fields}. */
-    private static final class Field {
+    static final class Field {
         static final int EVENT_ID = 0;
         static final int ACCOUNT_ID = 1;
         static final int TYPE = 2;
@@ -421,7 +425,7 @@ public final class ActivityEventParser {
     }
 
     /** The contract fields of one record as JSON kinds and values: what the tree's nodes would say. */
-    private static final class Fields {
+    static final class Fields {
         static final byte ABSENT = 0;
         static final byte NULL = 1;
         static final byte TEXT = 2;

@@ -133,9 +133,38 @@ class ActivityEventParserEquivalenceTest {
     @ValueSource(strings = {"", " ", "null", "1", "\"x\"", "[]", "[1,2]", "[{}]", "{}", "{", "}", "{\"eventId\"}",
         "{\"eventId\":}", "{\"eventId\":\"a\",}", "{'eventId':'a'}", "{eventId:1}", "not json at all", "{} trailing",
         "{\"a\":1}{\"b\":2}", "{\"eventId\":\"a\"} [", "\uFEFF{}", "{\"eventId\":NaN}", "{\"eventId\":\"a\\q\"}",
-        "{\"recipientCount\":01}", "{/*c*/}", "{\"eventId\":\"x\",\"eventId\":\"y\"}"})
+        "{\"recipientCount\":01}", "{/*c*/}", "{\"eventId\":\"x\",\"eventId\":\"y\"}",
+        // the flat scanner's edges: each must end as Jackson decides
+        " { \"eventId\" : \"a\" } ", "{\"recipientCount\":-}", "{\"recipientCount\":1.}", "{\"recipientCount\":-01}",
+        "{\"recipientCount\":123456789}", "{\"recipientCount\":1234567890}", "{\"isReply\":tru}",
+        "{\"isReply\":truex}", "{\"isReply\":nul}", "{\"isReply\":false ", "{\"x\":\"\u007f\"}", "{\"a\":1}\t\n ",
+        "{\"a\":1,}", "{,\"a\":1}", "{\"a\" 1}", "{\"a\":1 \"b\":2}", "{\"ev\u0065ntId\":\"x\",\"eventId\":\"y\"}",
+        "{\"eventId\":\"x\",\"ev\u0065ntId\":\"y\"}", "{\"a\":\"\u00e9\"}", "{\"a\":\"é\"}", "{\"a\":\"\t\"}"})
     void oddDocuments(String json) {
         assertSame(json);
+    }
+
+    @Test
+    void theUsualRecordIsReadWithoutJacksonAndAnEscapeIsLeftToIt() {
+        byte[] usual = json(message()).getBytes(StandardCharsets.UTF_8);
+        assertThat(FlatJsonScanner.scan(usual)).as("the fast path is taken").isNotNull();
+        assertThat(FlatJsonScanner.scan(json(report()).getBytes(StandardCharsets.UTF_8))).isNotNull();
+        Map<String, String> escaped = message();
+        escaped.put("locale", "\"d\\u0065\"");
+        assertThat(FlatJsonScanner.scan(json(escaped).getBytes(StandardCharsets.UTF_8))).isNull();
+        assertSame(json(escaped));
+    }
+
+    @Test
+    void whitespaceAroundNamesAndValuesDecidesLikeTheTree() {
+        for (Map<String, String> base : List.of(message(), report())) {
+            for (String[] layout : new String[][] {{" ", " "}, {"\n  ", " : "}, {"\t", ":\t"}, {"\r\n", ": "}}) {
+                StringBuilder sb = new StringBuilder("{");
+                base.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append(layout[0]).append('"').append(k)
+                        .append('"').append(layout[1].contains(":") ? layout[1] : ":").append(v).append(layout[0]));
+                assertSame(sb.append("}").toString());
+            }
+        }
     }
 
     @Test

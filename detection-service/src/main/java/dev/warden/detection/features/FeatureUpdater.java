@@ -185,7 +185,11 @@ public final class FeatureUpdater {
     static void expire(AccountState s) {
         long w = s.watermarkMillis;
         long secondHorizon = Math.floorDiv(w, 1000) - SECOND_RETENTION;
-        s.seconds.removeIf(b -> b.second < secondHorizon);
+        int expired = 0; // a prefix: the list is sorted by second
+        while (expired < s.seconds.size() && s.seconds.get(expired).second < secondHorizon) {
+            expired++;
+        }
+        s.seconds.subList(0, expired).clear();
         long slotHorizon = Math.floorDiv(Math.floorDiv(w - HOUR_MILLIS, 1000), AccountState.SLOT_SECONDS) - 1;
         s.slots.removeIf(b -> b.slot < slotHorizon);
         long hourHorizon = Math.floorDiv(Math.floorDiv(w - DAY_MILLIS, 1000), AccountState.HOUR_SECONDS) - 1;

@@ -48,8 +48,13 @@ public record Features(
         long second = Math.floorDiv(atMillis, 1000);
         int minuteMessages = 0;
         int minuteStrangers = 0;
-        for (AccountState.SecondBucket b : s.seconds) {
-            if (b.second > second - 60 && b.second <= second) {
+        // newest first: the list is sorted by second and holds up to three minutes, the window is one
+        for (int i = s.seconds.size() - 1; i >= 0; i--) {
+            AccountState.SecondBucket b = s.seconds.get(i);
+            if (b.second <= second - 60) {
+                break;
+            }
+            if (b.second <= second) {
                 minuteMessages += b.messages;
                 minuteStrangers += b.nonContactRecipients;
             }
