@@ -54,7 +54,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * Benchmark, not a test: prints figures, asserts nothing about time. Not matched by surefire's default
  * includes; run it explicitly (docs/detection.md):
  * {@code ./mvnw -B verify -pl detection-service -am -DskipITs -Dtest=DetectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * Options: -Dbench.accounts=3000 -Dbench.seed=42 -Dbench.bursts=40 -Dbench.passes=6.
+ * Options: -Dbench.accounts=3000 -Dbench.seed=42 -Dbench.bursts=40 -Dbench.passes=8.
  * One broker, one topic: the simulator's default scenario is produced once, then read by a plain
  * KafkaConsumer (bytes only, and bytes + contract parsing), then processed by the detection topology.
  * Both are timed from their first record to the last one, in several passes: a first pass (cold JIT) and further passes of each
@@ -106,10 +106,14 @@ class DetectionBenchmark {
 
         // further passes of each reader over the same topic in the same JVM (new consumer group, new application id
         // and empty state): the JIT compiles the much larger topology over several passes (its compiler threads' CPU
-        // is printed per pass); the last pass is the steady state the floor is compared with
-        int passes = Math.max(2, Integer.getInteger("bench.passes", 6));
+        // is printed per pass) and a pass now and then runs slower while it recompiles; the steady state is the
+        // median of the passes after the first three, and that is what the floors are compared with
+        int passes = Math.max(4, Integer.getInteger("bench.passes", 8));
+        int warmup = 3;
         double rawWarm = 0;
         TopologyRun warm = null;
+        List<Double> steadyRates = new ArrayList<>();
+        List<Double> steadyCpu = new ArrayList<>();
         for (int i = 2; i <= passes; i++) {
             String pass = passName(i);
             if (warm != null) {
@@ -121,20 +125,36 @@ class DetectionBenchmark {
             System.out.printf("[bench] ratio, %s (warm JIT), topology (%s) / plain consumer (1 KafkaConsumer): "
                     + "%.3f (bytes only), %.3f (with parsing)%n", pass, warm.threadsLabel(), warm.rate() / rawWarm,
                     warm.rate() / parseWarm);
+            if (i > warmup) {
+                steadyRates.add(warm.rate());
+                steadyCpu.add(warm.cpuMicrosPerEvent());
+            }
         }
         KafkaStreams streams = warm.streams();
-        String last = passName(passes);
-        Floor floor = streamsFloor(bootstrap, produced, false);
-        System.out.printf("[bench] Kafka Streams floor (source -> no-op, production config, no state), %s: "
-                + "%.0f events/s = %.3f of the plain consumer (bytes only); the topology reaches %.3f of this floor%n",
-                last, floor.rate(), floor.rate() / rawWarm, warm.rate() / floor.rate());
-        System.out.printf("[bench]   floor's stream-thread CPU per event: %.2f µs%n", floor.cpuMicrosPerEvent());
-        // what any topology that must check its input costs: the floor plus the contract parser, nothing else
-        Floor parsing = streamsFloor(bootstrap, produced, true);
-        System.out.printf("[bench] Kafka Streams + contract parsing only (source -> parse, no state, no rules): "
-                + "%.0f events/s = %.3f of the floor, stream-thread CPU per event %.2f µs; the topology reaches %.3f "
-                + "of it%n", parsing.rate(), parsing.rate() / floor.rate(), parsing.cpuMicrosPerEvent(),
-                warm.rate() / parsing.rate());
+        double steadyRate = median(steadyRates);
+        System.out.printf("[bench] topology, steady state (passes %d-%d): median %.0f events/s, median stream-thread "
+                + "CPU per event %.2f µs (per pass: %s events/s; %s µs)%n", warmup + 1, passes, steadyRate,
+                median(steadyCpu), joined(steadyRates, "%.0f"), joined(steadyCpu, "%.2f"));
+        // the floors, three of each, interleaved: they move from run to run as much as the topology does
+        List<Floor> floors = new ArrayList<>();
+        List<Floor> parsings = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            floors.add(streamsFloor(bootstrap, produced, false));
+            parsings.add(streamsFloor(bootstrap, produced, true)); // what any topology that must check its input costs
+        }
+        double floor = median(floors.stream().map(Floor::rate).toList());
+        double parsing = median(parsings.stream().map(Floor::rate).toList());
+        System.out.printf("[bench] Kafka Streams floor (source -> no-op, production config, no state), median of 3 "
+                + "after the passes: %.0f events/s = %.3f of the plain consumer (bytes only); the topology reaches %.3f "
+                + "of this floor%n", floor, floor / rawWarm, steadyRate / floor);
+        System.out.printf("[bench]   floor's stream-thread CPU per event: median %.2f µs (%s)%n",
+                median(floors.stream().map(Floor::cpuMicrosPerEvent).toList()),
+                joined(floors.stream().map(Floor::cpuMicrosPerEvent).toList(), "%.2f"));
+        System.out.printf("[bench] Kafka Streams + contract parsing only (source -> parse, no state, no rules), median of "
+                + "3: %.0f events/s = %.3f of the floor, stream-thread CPU per event median %.2f µs (%s); the topology "
+                + "reaches %.3f of it%n", parsing, parsing / floor,
+                median(parsings.stream().map(Floor::cpuMicrosPerEvent).toList()),
+                joined(parsings.stream().map(Floor::cpuMicrosPerEvent).toList(), "%.2f"), steadyRate / parsing);
 
         // 4. quality of the signals of the scenario
         Thread.sleep(3000);
@@ -275,7 +295,17 @@ class DetectionBenchmark {
         }
     }
 
-    private record TopologyRun(KafkaStreams streams, double rate, String threadsLabel) {
+    private record TopologyRun(KafkaStreams streams, double rate, String threadsLabel, double cpuMicrosPerEvent) {
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String joined(List<Double> values, String format) {
+        return String.join(" / ", values.stream().map(v -> String.format(format, v)).toList());
     }
 
     private static TopologyRun runTopology(String bootstrap, long produced, DetectionConfig config, String pass,
@@ -351,7 +381,8 @@ class DetectionBenchmark {
                 rssPeak >> 20, heapPeak >> 20, heapUsed() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("[bench]   records written to internal topics: %s%n",
                 internalTopicRecords(bootstrap, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
-        return new TopologyRun(streams, rate, threadsLabel);
+        return new TopologyRun(streams, rate, threadsLabel,
+                streamThreadNanos / 1e3 / Math.max(1, processed(metrics)));
     }
 
     /** End offsets summed over partitions: how many records the topology wrote to its repartition topics and changelogs. */
