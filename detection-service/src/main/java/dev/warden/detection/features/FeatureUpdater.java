@@ -184,16 +184,12 @@ public final class FeatureUpdater {
     /** Drops everything that fell out of its window: state stays bounded per account. */
     static void expire(AccountState s) {
         long w = s.watermarkMillis;
-        long secondHorizon = Math.floorDiv(w, 1000) - SECOND_RETENTION;
-        int expired = 0; // a prefix: the list is sorted by second
-        while (expired < s.seconds.size() && s.seconds.get(expired).second < secondHorizon) {
-            expired++;
-        }
-        s.seconds.subList(0, expired).clear();
-        long slotHorizon = Math.floorDiv(Math.floorDiv(w - HOUR_MILLIS, 1000), AccountState.SLOT_SECONDS) - 1;
-        s.slots.removeIf(b -> b.slot < slotHorizon);
-        long hourHorizon = Math.floorDiv(Math.floorDiv(w - DAY_MILLIS, 1000), AccountState.HOUR_SECONDS) - 1;
-        s.hours.removeIf(b -> b.hour < hourHorizon);
+        // the bucket lists are sorted by key (bucket() keeps them so): what expired is a prefix
+        dropBefore(s.seconds, Math.floorDiv(w, 1000) - SECOND_RETENTION, b -> b.second);
+        dropBefore(s.slots, Math.floorDiv(Math.floorDiv(w - HOUR_MILLIS, 1000), AccountState.SLOT_SECONDS) - 1,
+                b -> b.slot);
+        dropBefore(s.hours, Math.floorDiv(Math.floorDiv(w - DAY_MILLIS, 1000), AccountState.HOUR_SECONDS) - 1,
+                b -> b.hour);
         s.fingerprints.removeIf(f -> f.lastSeenMillis < w - DAY_MILLIS);
         s.reporters.removeIf(r -> r.atMillis < w - REPORT_MILLIS);
         if (s.campaignSeenMillis > 0 && s.campaignSeenMillis < w - HOUR_MILLIS) {
@@ -202,6 +198,17 @@ public final class FeatureUpdater {
         }
         if (s.lastMessageMillis > 0 && s.lastMessageMillis < w - HOUR_MILLIS) {
             s.intervalsMillis.clear();
+        }
+    }
+
+    /** Removes the buckets whose key is below {@code horizon} from a list sorted by key. */
+    private static <B> void dropBefore(List<B> buckets, long horizon, ToLongFunction<B> keyOf) {
+        int expired = 0;
+        while (expired < buckets.size() && keyOf.applyAsLong(buckets.get(expired)) < horizon) {
+            expired++;
+        }
+        if (expired > 0) {
+            buckets.subList(0, expired).clear();
         }
     }
 

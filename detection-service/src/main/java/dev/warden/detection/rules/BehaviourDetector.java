@@ -80,6 +80,14 @@ final class BehaviourDetector implements Detector {
         if (!trigger || f.business()) {
             return Optional.empty();
         }
+        // nearly every message fails a comparison: decide before building the evidence
+        for (Criterion c : criteria) {
+            double v = c.value().applyAsDouble(f);
+            double threshold = rule.threshold(c.threshold());
+            if (c.atLeast() ? !(v >= threshold) : !(v <= threshold)) {
+                return Optional.empty();
+            }
+        }
         Check check = new Check();
         Object[] values = new Object[criteria.size()];
         for (int i = 0; i < criteria.size(); i++) {
@@ -90,9 +98,6 @@ final class BehaviourDetector implements Detector {
                 check.atLeast(c.feature(), v, rule.threshold(c.threshold()));
             } else {
                 check.atMost(c.feature(), v, rule.threshold(c.threshold()));
-            }
-            if (!check.passed()) {
-                return Optional.empty();
             }
         }
         long start = scale == Scale.HOUR ? f.hourWindowStartMillis() : f.dayWindowStartMillis();
