@@ -344,6 +344,7 @@ class DetectionBenchmark {
         long cpu0 = processCpuNanos();
         Map<String, Long> jvmCpu0 = jvmThreadCpu();
         Map<String, Long> threadCpu0 = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+        Map<String, Long> threadUser0 = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), true);
         long rssPeak = 0;
         long heapPeak = 0;
         while (processed(metrics) < produced && System.nanoTime() < deadline) {
@@ -373,8 +374,13 @@ class DetectionBenchmark {
         long streamThreadNanos = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).entrySet().stream()
                 .filter(e -> e.getKey().matches("StreamThread-\\d+"))
                 .mapToLong(e -> e.getValue() - threadCpu0.getOrDefault(e.getKey(), 0L)).sum();
-        System.out.printf("[bench]   stream-thread CPU per event: %.2f µs (%.2f s for %d events)%n",
-                streamThreadNanos / 1e3 / Math.max(1, processed(metrics)), streamThreadNanos / 1e9, (long) processed(metrics));
+        long streamThreadUserNanos = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), true)
+                .entrySet().stream().filter(e -> e.getKey().matches("StreamThread-\\d+"))
+                .mapToLong(e -> e.getValue() - threadUser0.getOrDefault(e.getKey(), 0L)).sum();
+        double events = Math.max(1, processed(metrics));
+        System.out.printf("[bench]   stream-thread CPU per event: %.2f µs (%.2f s for %d events; user %.2f µs, kernel %.2f µs)%n",
+                streamThreadNanos / 1e3 / events, streamThreadNanos / 1e9, (long) processed(metrics),
+                streamThreadUserNanos / 1e3 / events, (streamThreadNanos - streamThreadUserNanos) / 1e3 / events);
         System.gc();
         System.out.printf("[bench]   memory while it ran (the whole benchmark JVM: broker, clients and topology): "
                 + "RSS peak %d MB (VmRSS), heap used peak %d MB, heap used after a full GC %d MB (-Xmx %d MB)%n",
@@ -457,12 +463,17 @@ class DetectionBenchmark {
 
     /** CPU nanoseconds used so far by each live thread of this Kafka Streams application (stream threads, their producers). */
     private static Map<String, Long> streamThreadCpu(String applicationId) {
+        return streamThreadCpu(applicationId, false);
+    }
+
+    /** @param userOnly user-mode CPU only: the rest of a thread's CPU is the kernel's (system calls, page faults) */
+    private static Map<String, Long> streamThreadCpu(String applicationId, boolean userOnly) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         Map<String, Long> out = new java.util.TreeMap<>();
         for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
             if (info != null && info.getThreadName().contains(applicationId) && info.getThreadName().contains("StreamThread")) {
                 String name = info.getThreadName().replaceAll(".*?((Global)?StreamThread(-\\d+(-producer)?)?)$", "$1");
-                out.put(name, mx.getThreadCpuTime(info.getThreadId()));
+                out.put(name, userOnly ? mx.getThreadUserTime(info.getThreadId()) : mx.getThreadCpuTime(info.getThreadId()));
             }
         }
         return out;
