@@ -15,6 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
+import dev.warden.detection.store.WrappingStoreBuilder;
+
 /**
  * The account store with live objects in front: the stream thread reads and changes {@link AccountState}
  * objects, and an account written since the last commit is serialised once, into the changelogged store
@@ -60,7 +62,7 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
     /** The account store: {@code inner} must build the changelogged store (no record cache: this replaces it). */
     public static StoreBuilder<KeyValueStore<String, AccountState>> builder(
             StoreBuilder<KeyValueStore<String, AccountState>> inner, int maxLive) {
-        return new Builder(inner, maxLive);
+        return new WrappingStoreBuilder<>(inner, store -> new LiveAccountStore(store, maxLive), false);
     }
 
     @Override
@@ -180,49 +182,5 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
     @Override
     public long approximateNumEntries() {
         return wrapped().approximateNumEntries();
-    }
-
-    private record Builder(StoreBuilder<KeyValueStore<String, AccountState>> inner, int maxLive)
-            implements StoreBuilder<KeyValueStore<String, AccountState>> {
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, AccountState>> withCachingEnabled() {
-            throw new UnsupportedOperationException("the live objects are the cache");
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, AccountState>> withCachingDisabled() {
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, AccountState>> withLoggingEnabled(Map<String, String> config) {
-            return new Builder(inner.withLoggingEnabled(config), maxLive);
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, AccountState>> withLoggingDisabled() {
-            return new Builder(inner.withLoggingDisabled(), maxLive);
-        }
-
-        @Override
-        public KeyValueStore<String, AccountState> build() {
-            return new LiveAccountStore(inner.build(), maxLive);
-        }
-
-        @Override
-        public Map<String, String> logConfig() {
-            return inner.logConfig();
-        }
-
-        @Override
-        public boolean loggingEnabled() {
-            return inner.loggingEnabled();
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
     }
 }

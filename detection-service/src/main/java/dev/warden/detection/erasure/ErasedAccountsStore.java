@@ -12,6 +12,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
+import dev.warden.detection.store.WrappingStoreBuilder;
+
 /**
  * The erased-accounts store, remembering which accounts it does not hold. Every activity event asks it, and
  * nearly every account was never erased: the record cache below keeps only keys it holds, so each of those
@@ -36,7 +38,7 @@ final class ErasedAccountsStore extends WrappedStateStore<KeyValueStore<String, 
     /** @param maxAbsent how many keys known to be absent are remembered per task (least recently asked go first) */
     static StoreBuilder<KeyValueStore<String, Long>> builder(StoreBuilder<KeyValueStore<String, Long>> inner,
             int maxAbsent) {
-        return new Builder(inner, maxAbsent);
+        return new WrappingStoreBuilder<>(inner, store -> new ErasedAccountsStore(store, maxAbsent), true);
     }
 
     @Override
@@ -111,49 +113,5 @@ final class ErasedAccountsStore extends WrappedStateStore<KeyValueStore<String, 
     @Override
     public long approximateNumEntries() {
         return wrapped().approximateNumEntries();
-    }
-
-    private record Builder(StoreBuilder<KeyValueStore<String, Long>> inner, int maxAbsent)
-            implements StoreBuilder<KeyValueStore<String, Long>> {
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, Long>> withCachingEnabled() {
-            return new Builder(inner.withCachingEnabled(), maxAbsent);
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, Long>> withCachingDisabled() {
-            return new Builder(inner.withCachingDisabled(), maxAbsent);
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, Long>> withLoggingEnabled(Map<String, String> config) {
-            return new Builder(inner.withLoggingEnabled(config), maxAbsent);
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, Long>> withLoggingDisabled() {
-            return new Builder(inner.withLoggingDisabled(), maxAbsent);
-        }
-
-        @Override
-        public KeyValueStore<String, Long> build() {
-            return new ErasedAccountsStore(inner.build(), maxAbsent);
-        }
-
-        @Override
-        public Map<String, String> logConfig() {
-            return inner.logConfig();
-        }
-
-        @Override
-        public boolean loggingEnabled() {
-            return inner.loggingEnabled();
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
     }
 }

@@ -289,8 +289,7 @@ class DetectionBenchmark {
                 Thread.sleep(5);
             }
             double rate = count.get() / ((System.nanoTime() - s0) / 1e9);
-            long cpu = streamThreadCpu(applicationId).entrySet().stream().filter(e -> e.getKey().matches("StreamThread-\\d+"))
-                    .mapToLong(e -> e.getValue() - cpu0.getOrDefault(e.getKey(), 0L)).sum();
+            long cpu = streamThreadsSince(cpu0, streamThreadCpu(applicationId));
             return new Floor(rate, cpu / 1e3 / Math.max(1, count.get()));
         }
     }
@@ -371,12 +370,10 @@ class DetectionBenchmark {
         System.out.printf("[bench]   of which JIT compiler threads %.2f s, GC threads %.2f s (Linux thread CPU)%n",
                 (jvmCpu.getOrDefault("JIT", 0L) - jvmCpu0.getOrDefault("JIT", 0L)) / 1e9,
                 (jvmCpu.getOrDefault("GC", 0L) - jvmCpu0.getOrDefault("GC", 0L)) / 1e9);
-        long streamThreadNanos = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).entrySet().stream()
-                .filter(e -> e.getKey().matches("StreamThread-\\d+"))
-                .mapToLong(e -> e.getValue() - threadCpu0.getOrDefault(e.getKey(), 0L)).sum();
-        long streamThreadUserNanos = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), true)
-                .entrySet().stream().filter(e -> e.getKey().matches("StreamThread-\\d+"))
-                .mapToLong(e -> e.getValue() - threadUser0.getOrDefault(e.getKey(), 0L)).sum();
+        long streamThreadNanos = streamThreadsSince(threadCpu0,
+                streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
+        long streamThreadUserNanos = streamThreadsSince(threadUser0,
+                streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), true));
         double events = Math.max(1, processed(metrics));
         System.out.printf("[bench]   stream-thread CPU per event: %.2f µs (%.2f s for %d events; user %.2f µs, kernel %.2f µs)%n",
                 streamThreadNanos / 1e3 / events, streamThreadNanos / 1e9, (long) processed(metrics),
@@ -459,6 +456,12 @@ class DetectionBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The stream threads' CPU (not their producers' or the global thread's) between two readings. */
+    private static long streamThreadsSince(Map<String, Long> before, Map<String, Long> after) {
+        return after.entrySet().stream().filter(e -> e.getKey().matches("StreamThread-\\d+"))
+                .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
     }
 
     /** CPU nanoseconds used so far by each live thread of this Kafka Streams application (stream threads, their producers). */
