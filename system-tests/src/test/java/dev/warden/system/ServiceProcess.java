@@ -1,7 +1,6 @@
 package dev.warden.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -168,9 +167,12 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    /**
+     * Below the ephemeral range (see ReservedPort): the test polls a service's port, and the services call
+     * Keycloak's, before the server binds it; a poll whose source port happened to be that port would
+     * connect to itself and hold it, and the server would fail to start.
+     */
+    static int freePort() {
+        return dev.warden.testsupport.ReservedPort.fresh();
     }
 }

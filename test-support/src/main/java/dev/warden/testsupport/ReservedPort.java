@@ -20,6 +20,9 @@ public final class ReservedPort {
     private ReservedPort() {
     }
 
+    /** Ports handed out by {@link #fresh()} in this class loader: never twice, even once their server is gone. */
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
     public static synchronized int of(String name) {
         String key = "warden.test.port." + name;
         synchronized (System.getProperties()) {
@@ -27,18 +30,35 @@ public final class ReservedPort {
             if (known != null) {
                 return Integer.parseInt(known);
             }
-            for (int attempt = 0; attempt < 200; attempt++) {
-                int port = LOW + java.util.concurrent.ThreadLocalRandom.current().nextInt(HIGH - LOW);
-                try (ServerSocket s = new ServerSocket()) {
-                    s.setReuseAddress(true);
-                    s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
-                    System.setProperty(key, String.valueOf(port));
-                    return port;
-                } catch (IOException inUse) {
-                    // taken: try another
-                }
-            }
-            throw new IllegalStateException("no free port in " + LOW + "-" + HIGH);
+            int port = free();
+            System.setProperty(key, String.valueOf(port));
+            return port;
         }
+    }
+
+    /**
+     * A free port no earlier call gave out, for a server started after others already know its address (a
+     * service's HTTP or management port that the test polls, an identity provider the services call).
+     */
+    public static synchronized int fresh() {
+        int port;
+        do {
+            port = free();
+        } while (!HANDED_OUT.add(port));
+        return port;
+    }
+
+    private static int free() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = LOW + java.util.concurrent.ThreadLocalRandom.current().nextInt(HIGH - LOW);
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                return port;
+            } catch (IOException inUse) {
+                // taken: try another
+            }
+        }
+        throw new IllegalStateException("no free port in " + LOW + "-" + HIGH);
     }
 }

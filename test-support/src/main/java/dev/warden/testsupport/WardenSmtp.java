@@ -1,7 +1,5 @@
 package dev.warden.testsupport;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -100,11 +98,8 @@ public final class WardenSmtp {
                 "quarkus.mailer.auth-methods", "");
     }
 
+    /** Below the ephemeral range (see ReservedPort): a restarted server rebinds it while the mailer keeps connecting. */
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReservedPort.fresh();
     }
 }
