@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import dev.warden.contracts.Topics;
 import dev.warden.testsupport.KafkaPrincipal;
 import dev.warden.testsupport.KafkaTestClient;
+import dev.warden.testsupport.ReservedPort;
 import dev.warden.testsupport.WardenKafka;
 import dev.warden.testsupport.WardenPostgres;
 
@@ -64,7 +65,7 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        int consolePort = ServiceProcess.freePort();
+        int consolePort = ReservedPort.fresh();
         String consoleOrigin = "http://127.0.0.1:" + consolePort;
         keycloak = KeycloakServer.start(consoleOrigin);
 

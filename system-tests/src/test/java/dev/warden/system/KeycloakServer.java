@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.warden.testsupport.ReservedPort;
+
 /**
  * A real Keycloak (the Maven Central distribution {@code org.keycloak:keycloak-quarkus-dist}, unpacked by this
  * module's build into {@code target/keycloak}) in dev mode with an in-memory database, on a free port, with the
@@ -44,7 +46,7 @@ final class KeycloakServer implements AutoCloseable {
         }
         Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
         Files.writeString(imports.resolve("warden-realm.json"), json);
-        int port = ServiceProcess.freePort();
+        int port = ReservedPort.fresh();
         Path log = Files.createDirectories(Path.of("target", "system-test-logs")).resolve("keycloak.log");
         ProcessBuilder pb = new ProcessBuilder(List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                 "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://127.0.0.1:" + port,

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
+import dev.warden.testsupport.ReservedPort;
 import dev.warden.testsupport.WardenKafka;
 import dev.warden.testsupport.WardenOidc;
 
@@ -38,7 +39,7 @@ class ProductionProfileIT {
     void packagedConsoleRefusesToHandTheBrowserAPlainHttpApiOnAnotherHost() throws Exception {
         Map<String, String> config = Map.of("warden.console.keycloak-url", "https://id.example.org",
                 "warden.console.cases-api", "http://cases.example.org");
-        try (ServiceProcess console = ServiceProcess.start("console", config, ServiceProcess.freePort())) {
+        try (ServiceProcess console = ServiceProcess.start("console", config, ReservedPort.fresh())) {
             OptionalInt exit = console.awaitExit(Duration.ofSeconds(90));
             assertThat(exit).as("the console stops by itself").isPresent();
             assertThat(exit.getAsInt()).isNotZero();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.warden.testsupport.ReservedPort;
 import dev.warden.testsupport.WardenKafka;
 import dev.warden.testsupport.WardenOidc;
 import dev.warden.testsupport.WardenPostgres;
@@ -50,7 +51,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, Map<String, String> config) throws IOException {
-        return start(module, config, freePort());
+        return start(module, config, ReservedPort.fresh());
     }
 
     /** On a port chosen beforehand: for a service whose address others must know before it starts (the console's origin). */
@@ -59,7 +60,7 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds them)");
         }
-        int managementPort = freePort();
+        int managementPort = ReservedPort.fresh();
         Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
         int launch = LAUNCHES.merge(module, 1, Integer::sum);
         Path log = logs.resolve(module + (launch == 1 ? "" : "-" + launch) + ".log");
@@ -165,14 +166,5 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * Below the ephemeral range (see ReservedPort): the test polls a service's port, and the services call
-     * Keycloak's, before the server binds it; a poll whose source port happened to be that port would
-     * connect to itself and hold it, and the server would fail to start.
-     */
-    static int freePort() {
-        return dev.warden.testsupport.ReservedPort.fresh();
     }
 }

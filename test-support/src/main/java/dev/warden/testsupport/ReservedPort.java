@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 /**
- * A free port number per name, kept in a system property: a Quarkus test profile and the test itself may
- * run in different class loaders (each with its own statics), but they agree on this number, so the
- * profile can point the application at a server the test then starts there.
+ * Free ports for servers whose address is known before they run: {@link #fresh()} a new one per call,
+ * {@link #of(String)} one per name, kept in a system property (a Quarkus test profile and the test itself may
+ * run in different class loaders, each with its own statics, but they agree on this number).
  * <p>
- * The port is taken below Linux's ephemeral range (32768–60999): until the server runs, the application
- * keeps connecting to it, and a port from that range can become the source port of such a connection
- * (TCP self-connect), which then holds it and the server cannot bind.
+ * Ports are taken below Linux's ephemeral range (32768–60999): until the server runs, clients keep
+ * connecting to it, and a port from that range can become the source port of such a connection (TCP
+ * self-connect), which then holds it and the server cannot bind. None is handed out twice by one class
+ * loader: a port chosen but not yet bound would otherwise be free to choose again.
  */
 public final class ReservedPort {
 
@@ -20,7 +21,7 @@ public final class ReservedPort {
     private ReservedPort() {
     }
 
-    /** Ports handed out by {@link #fresh()} in this class loader: never twice, even once their server is gone. */
+    /** Ports handed out in this class loader, bound or not. */
     private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
 
     public static synchronized int of(String name) {
@@ -30,30 +31,23 @@ public final class ReservedPort {
             if (known != null) {
                 return Integer.parseInt(known);
             }
-            int port = free();
+            int port = fresh();
             System.setProperty(key, String.valueOf(port));
             return port;
         }
     }
 
-    /**
-     * A free port no earlier call gave out, for a server started after others already know its address (a
-     * service's HTTP or management port that the test polls, an identity provider the services call).
-     */
+    /** A free port this class loader has not handed out before. */
     public static synchronized int fresh() {
-        int port;
-        do {
-            port = free();
-        } while (!HANDED_OUT.add(port));
-        return port;
-    }
-
-    private static int free() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = LOW + java.util.concurrent.ThreadLocalRandom.current().nextInt(HIGH - LOW);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
             try (ServerSocket s = new ServerSocket()) {
                 s.setReuseAddress(true);
                 s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                HANDED_OUT.add(port);
                 return port;
             } catch (IOException inUse) {
                 // taken: try another

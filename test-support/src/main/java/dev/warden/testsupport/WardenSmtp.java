@@ -25,7 +25,7 @@ public final class WardenSmtp {
 
     public static synchronized int port() {
         if (port == 0) {
-            port = freePort();
+            port = ReservedPort.fresh(); // a restarted server rebinds it while the mailer keeps connecting
             start();
             Runtime.getRuntime().addShutdownHook(new Thread(WardenSmtp::stop, "warden-smtp-stop"));
         }
@@ -55,7 +55,7 @@ public final class WardenSmtp {
 
     public static synchronized void start() {
         if (server == null) {
-            ServerSetup setup = new ServerSetup(port == 0 ? freePort() : port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            ServerSetup setup = new ServerSetup(port == 0 ? ReservedPort.fresh() : port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
             port = setup.getPort();
             GreenMail candidate = new GreenMail(setup);
             try {
@@ -96,10 +96,5 @@ public final class WardenSmtp {
                 "quarkus.mailer.tls", "false",
                 "quarkus.mailer.start-tls", "DISABLED",
                 "quarkus.mailer.auth-methods", "");
-    }
-
-    /** Below the ephemeral range (see ReservedPort): a restarted server rebinds it while the mailer keeps connecting. */
-    private static int freePort() {
-        return ReservedPort.fresh();
     }
 }
