@@ -41,7 +41,7 @@ public class AccountState {
     /** Event time of the newest message (for inter-message intervals). */
     public long lastMessageMillis;
     /** The most recent inter-message intervals in ms, oldest first. */
-    public List<Integer> intervalsMillis = new ArrayList<>();
+    public final Intervals intervalsMillis = new Intervals();
     /** Most repeated content fingerprints (a small heavy-hitter table), forgotten 24 h after last use. */
     public List<FingerprintCount> fingerprints = new ArrayList<>();
     /** Distinct accounts that reported this one, with when (minute of event time). */
@@ -96,6 +96,34 @@ public class AccountState {
 
         public HourBucket(long hour) {
             this.hour = hour;
+        }
+    }
+
+    /** At most {@value #MAX_INTERVALS} intervals, oldest first, unboxed: read on every message. */
+    public static final class Intervals {
+        private final int[] values = new int[MAX_INTERVALS];
+        private int size;
+
+        public int size() {
+            return size;
+        }
+
+        /** @param i 0 = the oldest */
+        public int get(int i) {
+            return values[i];
+        }
+
+        /** Appends one; when full, the oldest leaves. */
+        public void add(int millis) {
+            if (size == values.length) {
+                System.arraycopy(values, 1, values, 0, size - 1);
+                size--;
+            }
+            values[size++] = millis;
+        }
+
+        public void clear() {
+            size = 0;
         }
     }
 

@@ -95,8 +95,8 @@ public class AccountStateSerde implements Serde<AccountState> {
         }
         out.varlong(s.lastMessageMillis == 0 ? 0 : w - s.lastMessageMillis + 1);
         out.varint(s.intervalsMillis.size());
-        for (int i : s.intervalsMillis) {
-            out.varint(i);
+        for (int k = 0; k < s.intervalsMillis.size(); k++) {
+            out.varint(s.intervalsMillis.get(k));
         }
         out.varint(s.fingerprints.size());
         for (AccountState.FingerprintCount f : s.fingerprints) {

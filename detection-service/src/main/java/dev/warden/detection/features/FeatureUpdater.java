@@ -109,9 +109,6 @@ public final class FeatureUpdater {
         // intervals only from in-order messages: a late one says nothing about the sender's rhythm
         if (s.lastMessageMillis > 0 && at >= s.lastMessageMillis) {
             s.intervalsMillis.add((int) Math.min(Integer.MAX_VALUE, at - s.lastMessageMillis));
-            if (s.intervalsMillis.size() > AccountState.MAX_INTERVALS) {
-                s.intervalsMillis.remove(0);
-            }
         }
         s.lastMessageMillis = Math.max(s.lastMessageMillis, at);
 
@@ -212,9 +209,19 @@ public final class FeatureUpdater {
         }
     }
 
+    /**
+     * {@code h = 31 h + c} over the characters from 1125899906842597 (kept in the changelog, so it must not
+     * change), four characters per step: the same polynomial with a quarter of the dependent multiplications.
+     */
     public static long fingerprintHash(String fingerprint) {
         long h = 1125899906842597L;
-        for (int i = 0; i < fingerprint.length(); i++) {
+        int n = fingerprint.length();
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            h = h * 923_521L + fingerprint.charAt(i) * 29_791L + fingerprint.charAt(i + 1) * 961L
+                    + fingerprint.charAt(i + 2) * 31L + fingerprint.charAt(i + 3);
+        }
+        for (; i < n; i++) {
             h = 31 * h + fingerprint.charAt(i);
         }
         return h;

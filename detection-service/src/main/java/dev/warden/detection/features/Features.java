@@ -130,21 +130,23 @@ public record Features(
 
     /** Standard deviation over mean of the recent intervals: near 0 means machine-like timing. */
     private static double coefficientOfVariation(AccountState s) {
-        int n = s.intervalsMillis.size();
+        AccountState.Intervals intervals = s.intervalsMillis;
+        int n = intervals.size();
         if (n < 2) {
             return -1;
         }
         double sum = 0;
-        for (int i : s.intervalsMillis) {
-            sum += i;
+        for (int k = 0; k < n; k++) {
+            sum += intervals.get(k);
         }
         double mean = sum / n;
         if (mean <= 0) {
             return 0;
         }
         double sq = 0;
-        for (int i : s.intervalsMillis) {
-            sq += (i - mean) * (i - mean);
+        for (int k = 0; k < n; k++) {
+            double d = intervals.get(k) - mean;
+            sq += d * d;
         }
         return Math.sqrt(sq / n) / mean;
     }

@@ -66,8 +66,8 @@ class LegacyAccountStateSerde implements Serde<AccountState> {
             }
             varlong(out, s.lastMessageMillis == 0 ? 0 : w - s.lastMessageMillis + 1);
             varint(out, s.intervalsMillis.size());
-            for (int i : s.intervalsMillis) {
-                varint(out, i);
+            for (int k = 0; k < s.intervalsMillis.size(); k++) {
+                varint(out, s.intervalsMillis.get(k));
             }
             varint(out, s.fingerprints.size());
             for (AccountState.FingerprintCount f : s.fingerprints) {
