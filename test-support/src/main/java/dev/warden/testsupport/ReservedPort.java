@@ -1,7 +1,12 @@
 package dev.warden.testsupport;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Free ports for servers whose address is known before they run: {@link #fresh()} a new one per call,
@@ -22,7 +27,7 @@ public final class ReservedPort {
     }
 
     /** Ports handed out in this class loader, bound or not. */
-    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     public static synchronized int of(String name) {
         String key = "warden.test.port." + name;
@@ -40,13 +45,13 @@ public final class ReservedPort {
     /** A free port this class loader has not handed out before. */
     public static synchronized int fresh() {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = LOW + java.util.concurrent.ThreadLocalRandom.current().nextInt(HIGH - LOW);
+            int port = LOW + ThreadLocalRandom.current().nextInt(HIGH - LOW);
             if (HANDED_OUT.contains(port)) {
                 continue;
             }
             try (ServerSocket s = new ServerSocket()) {
                 s.setReuseAddress(true);
-                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
                 HANDED_OUT.add(port);
                 return port;
             } catch (IOException inUse) {
