@@ -1,6 +1,7 @@
 package dev.warden.contracts.activity;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +9,12 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -399,6 +402,34 @@ public final class ActivityEventParser {
         static final String[] NAMES = {"eventId", "accountId", "type", "occurredAt", "accountType", "clientType",
             "contactEmail", "locale", "country", "reporterAccountId", "reportReason", "recipientCount",
             "recipientsInContacts", "contentFingerprint", "isReply", "chatType", "forwardCount"};
+
+        /** By name length: the slots whose names have that length (a scanned name is matched without a String). */
+        private static final int[][] BY_LENGTH = byLength();
+        private static final byte[][] NAME_BYTES = Arrays.stream(NAMES)
+                .map(n -> n.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
+        private static int[][] byLength() {
+            int longest = Arrays.stream(NAMES).mapToInt(String::length).max().orElse(0);
+            int[][] table = new int[longest + 1][];
+            for (int len = 0; len <= longest; len++) {
+                final int l = len;
+                table[len] = IntStream.range(0, NAMES.length).filter(k -> NAMES[k].length() == l).toArray();
+            }
+            return table;
+        }
+
+        /** {@link #index(String)} of the ASCII name in {@code bytes[from, from + length)}. */
+        static int index(byte[] bytes, int from, int length) {
+            if (length >= BY_LENGTH.length) {
+                return -1;
+            }
+            for (int k : BY_LENGTH[length]) {
+                if (Arrays.equals(bytes, from, from + length, NAME_BYTES[k], 0, length)) {
+                    return k;
+                }
+            }
+            return -1;
+        }
 
         static int index(String name) {
             return switch (name) {

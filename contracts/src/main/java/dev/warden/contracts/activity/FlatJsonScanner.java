@@ -44,7 +44,7 @@ final class FlatJsonScanner {
                 if (!string()) {
                     return null;
                 }
-                int field = Field.index(new String(b, nameStart, i - 1 - nameStart, StandardCharsets.ISO_8859_1));
+                int field = Field.index(b, nameStart, i - 1 - nameStart);
                 skipWhitespace();
                 if (!take(':')) {
                     return null;

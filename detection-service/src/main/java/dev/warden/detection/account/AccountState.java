@@ -99,9 +99,14 @@ public class AccountState {
         }
     }
 
-    /** At most {@value #MAX_INTERVALS} intervals, oldest first, unboxed: read on every message. */
+    /**
+     * At most {@value #MAX_INTERVALS} intervals, oldest first, unboxed: read and added on every message. A ring,
+     * so adding to a full one moves nothing.
+     */
     public static final class Intervals {
         private final int[] values = new int[MAX_INTERVALS];
+        /** Where the oldest is. */
+        private int start;
         private int size;
 
         public int size() {
@@ -110,19 +115,23 @@ public class AccountState {
 
         /** @param i 0 = the oldest */
         public int get(int i) {
-            return values[i];
+            int k = start + i;
+            return values[k < values.length ? k : k - values.length];
         }
 
         /** Appends one; when full, the oldest leaves. */
         public void add(int millis) {
+            int end = start + size;
+            values[end < values.length ? end : end - values.length] = millis;
             if (size == values.length) {
-                System.arraycopy(values, 1, values, 0, size - 1);
-                size--;
+                start = start + 1 == values.length ? 0 : start + 1;
+            } else {
+                size++;
             }
-            values[size++] = millis;
         }
 
         public void clear() {
+            start = 0;
             size = 0;
         }
     }

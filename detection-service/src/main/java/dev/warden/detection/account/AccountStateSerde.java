@@ -53,7 +53,7 @@ public class AccountStateSerde implements Serde<AccountState> {
     }
 
     public static byte[] write(AccountState s) {
-        Out out = new Out(256);
+        Out out = new Out(1024); // nearly every state fits: no copy while writing
         out.writeByte(VERSION);
         long w = s.watermarkMillis;
         out.varlong(w);

@@ -22,6 +22,8 @@ public final class ReplayGuard {
     /** Event time to the second (one byte less in the changelog); an entry leaves once all of its second is late. */
     private final long[] atSeconds = new long[CAPACITY];
     private int size;
+    /** The oldest second kept (none: the largest long): most events forget nothing, and need not look. */
+    private long oldestSecond = Long.MAX_VALUE;
 
     /**
      * @param watermarkMillis the account's newest event time before this event (0: none yet)
@@ -73,13 +75,26 @@ public final class ReplayGuard {
     /** Appends an entry, the oldest leaving when full (also how the serde restores them, oldest first). */
     void add(long digest, long eventSecond) {
         if (size == CAPACITY) {
+            long left = atSeconds[0];
             System.arraycopy(digests, 1, digests, 0, CAPACITY - 1);
             System.arraycopy(atSeconds, 1, atSeconds, 0, CAPACITY - 1);
             size--;
+            if (left == oldestSecond) {
+                oldestSecond = oldestKept();
+            }
         }
         digests[size] = digest;
         atSeconds[size] = eventSecond;
         size++;
+        oldestSecond = Math.min(oldestSecond, eventSecond);
+    }
+
+    private long oldestKept() {
+        long oldest = Long.MAX_VALUE;
+        for (int i = 0; i < size; i++) {
+            oldest = Math.min(oldest, atSeconds[i]);
+        }
+        return oldest;
     }
 
     /** Forgets the entries whose whole second lies before {@code millis}: their replays would be late. */
@@ -88,6 +103,9 @@ public final class ReplayGuard {
             return;
         }
         long firstKept = Math.floorDiv(millis, 1000);
+        if (firstKept <= oldestSecond) {
+            return; // nothing kept is that old
+        }
         int kept = 0;
         for (int i = 0; i < size; i++) {
             if (atSeconds[i] >= firstKept) {
@@ -97,6 +115,7 @@ public final class ReplayGuard {
             }
         }
         size = kept;
+        oldestSecond = oldestKept();
     }
 
     public int size() {

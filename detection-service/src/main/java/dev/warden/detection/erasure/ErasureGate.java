@@ -25,7 +25,8 @@ public class ErasureGate implements FixedKeyProcessor<String, ValidatedActivity,
     @Override
     public void process(FixedKeyRecord<String, ValidatedActivity> record) {
         ValidatedActivity v = record.value();
-        Long erasedAt = record.key() == null || v.event() == null ? null : erased.get(record.key());
+        // the event's account id is the record key (the validator checks), and its hash is reused downstream
+        Long erasedAt = v.event() == null ? null : erased.get(v.event().accountId());
         if (erasedAt != null && v.event().occurredAt() != null && v.event().occurredAt().toEpochMilli() <= erasedAt) {
             return;
         }

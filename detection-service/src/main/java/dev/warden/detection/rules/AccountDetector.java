@@ -151,7 +151,8 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
             if (!rule.enabled()) {
                 continue;
             }
-            Long last = state.lastFiredMillis.get(rule.id());
+            // most accounts never fired a rule: no hash of the rule id for them
+            Long last = state.lastFiredMillis.isEmpty() ? null : state.lastFiredMillis.get(rule.id());
             if (last != null && at - last < rule.cooldownSeconds() * 1000 && at >= last) {
                 continue;
             }

@@ -153,7 +153,7 @@ public class ActivityTopology {
                 .to(topics.signals(), Produced.with(Serdes.String(), Serdes.String()));
         if (topics.shadowSignals() != null) {
             ShadowTopology.attach(builder, withCampaigns, config, clock, catalog, ruleChanges, ACCOUNT_STORE, RULES_STORE,
-                    topics.shadowSignals());
+                    topics.shadowSignals(), inMemoryStores);
         }
         return builder.build();
     }

@@ -24,12 +24,15 @@ public final class ShadowTopology {
      * Adds the shadow branch to {@code detected}, the stream the live detector reads. Call it after the live
      * detector is attached: children run in the order they were added, so the shadow sees the updated state.
      * {@code accountStore} and {@code rulesStore} are the live detector's account store and the global rules store.
+     * {@code inMemoryStore}: the cooldown store in memory, as the topology's others are for offline evaluation.
      */
     public static void attach(StreamsBuilder builder, KStream<String, ValidatedActivity> detected,
             DetectionConfig config, Clock clock, RuleCatalog catalog, RuleChanges changes, String accountStore,
-            String rulesStore, String shadowTopic) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ShadowEvaluator.STORE),
-                Serdes.String(), ShadowCooldowns.serde()).withCachingEnabled());
+            String rulesStore, String shadowTopic, boolean inMemoryStore) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(inMemoryStore
+                ? Stores.inMemoryKeyValueStore(ShadowEvaluator.STORE)
+                : Stores.persistentKeyValueStore(ShadowEvaluator.STORE), Serdes.String(), ShadowCooldowns.serde())
+                .withCachingEnabled());
         detected.process(() -> new ShadowEvaluator(config, clock, catalog, changes, accountStore, rulesStore),
                 Named.as("shadow-detect"), accountStore, ShadowEvaluator.STORE)
                 .to(shadowTopic, Produced.with(Serdes.String(), Serdes.String()).withName("shadow-signals"));
