@@ -148,6 +148,12 @@ public class AccountState {
         public long atMillis;
     }
 
+    /** A conclusive signal at {@code atMillis}: the account stays silent for {@code forMillis} of event time. */
+    public void silence(long atMillis, long forMillis) {
+        silencedFromMillis = atMillis;
+        silencedUntilMillis = atMillis + forMillis;
+    }
+
     /**
      * Call before the event is applied (the watermark is still the previous one).
      * @return false if this event id was seen recently (replay), true if it is new and now remembered

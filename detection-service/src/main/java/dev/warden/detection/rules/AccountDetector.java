@@ -107,7 +107,7 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
             Features features = Features.of(state, at); // the account as of its own message in the campaign
             Fired fired = new Fired(rule, finding.get());
             if (finding.get().score() >= config.conclusiveScore()) {
-                silence(state, at, rule);
+                state.silence(at, rule.cooldownSeconds() * 1000);
             }
             signal = signal(accountId, state, Instant.ofEpochMilli(at), features, fired, clock.instant(),
                     CoordinatedCampaignDetector.signalPeriodStart(news.windowStartMillis(), rule));
@@ -123,11 +123,6 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
         emitted.computeIfAbsent(signal.ruleId(), rule -> metrics.counter("warden.signals.emitted", "rule", rule))
                 .increment();
         latency.record(Duration.between(trigger, signal.detectedAt()));
-    }
-
-    private static void silence(AccountState state, long at, RuleDefinition rule) {
-        state.silencedFromMillis = at;
-        state.silencedUntilMillis = at + rule.cooldownSeconds() * 1000;
     }
 
     private AccountState state(String accountId) {
@@ -153,7 +148,7 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
             }
             // most accounts never fired a rule: no hash of the rule id for them
             Long last = state.lastFiredMillis.isEmpty() ? null : state.lastFiredMillis.get(rule.id());
-            if (last != null && at - last < rule.cooldownSeconds() * 1000 && at >= last) {
+            if (rule.coolingDown(last, at)) {
                 continue;
             }
             detector.evaluate(trigger, state, features, rule).ifPresent(f -> fired.add(new Fired(rule, f)));
@@ -165,7 +160,7 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
                 .max((a, b) -> Double.compare(a.finding().score(), b.finding().score())).orElse(null);
         List<Fired> emit = conclusive == null ? fired : List.of(conclusive);
         if (conclusive != null) {
-            silence(state, at, conclusive.rule());
+            state.silence(at, conclusive.rule().cooldownSeconds() * 1000);
         }
         Instant now = clock.instant();
         List<DetectionSignal> signals = new ArrayList<>();

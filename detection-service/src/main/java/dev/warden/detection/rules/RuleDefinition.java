@@ -35,6 +35,14 @@ public record RuleDefinition(
         return v;
     }
 
+    /**
+     * @param lastFiredMillis event time the rule last fired for the account (null: never)
+     * @return whether an event at {@code atMillis} falls in the cooldown after that (an earlier event does not)
+     */
+    public boolean coolingDown(Long lastFiredMillis, long atMillis) {
+        return lastFiredMillis != null && atMillis - lastFiredMillis < cooldownSeconds * 1000 && atMillis >= lastFiredMillis;
+    }
+
     public double weight(String name) {
         Double v = weights == null ? null : weights.get(name);
         return v == null ? 0 : v;

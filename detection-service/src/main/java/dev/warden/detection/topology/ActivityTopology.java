@@ -39,6 +39,7 @@ import dev.warden.detection.rules.RuleBook;
 import dev.warden.detection.rules.RuleCatalog;
 import dev.warden.detection.rules.RuleChanges;
 import dev.warden.detection.rules.RuleStoreUpdater;
+import dev.warden.detection.rules.shadow.ShadowEvaluator;
 import dev.warden.detection.rules.shadow.ShadowTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -153,7 +154,7 @@ public class ActivityTopology {
                 .to(topics.signals(), Produced.with(Serdes.String(), Serdes.String()));
         if (topics.shadowSignals() != null) {
             ShadowTopology.attach(builder, withCampaigns, config, clock, catalog, ruleChanges, ACCOUNT_STORE, RULES_STORE,
-                    topics.shadowSignals(), inMemoryStores);
+                    topics.shadowSignals(), store(ShadowEvaluator.STORE, inMemoryStores));
         }
         return builder.build();
     }

@@ -301,7 +301,7 @@ class DetectionBenchmark {
     private record TopologyRun(KafkaStreams streams, double rate, String threadsLabel, double cpuMicrosPerEvent) {
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

@@ -111,14 +111,14 @@ class DetectorCpuBenchmark {
         StringBuilder summary = new StringBuilder();
         for (int level = 0; level < LEVELS.length; level++) {
             List<Double> v = steady.get(level);
-            summary.append(String.format("%s %.3f µs (%.3f-%.3f); ", LEVELS[level], median(v),
+            summary.append(String.format("%s %.3f µs (%.3f-%.3f); ", LEVELS[level], DetectionBenchmark.median(v),
                     v.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                     v.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
         }
         System.out.printf("[cpu-bench] steady medians per event (range): %s%n", summary.substring(0, summary.length() - 2));
         System.out.printf("[cpu-bench] Warden's own work per event above parsing: %.3f µs%n",
-                median(steady.get(3)) - median(steady.get(0)));
-        double writeBehind = median(steady.get(3)) - median(steady.get(2));
+                DetectionBenchmark.median(steady.get(3)) - DetectionBenchmark.median(steady.get(0)));
+        double writeBehind = DetectionBenchmark.median(steady.get(3)) - DetectionBenchmark.median(steady.get(2));
         System.out.printf("[cpu-bench] write-behind: %d states serialised per pass, %.2f µs each (%.3f µs per event)%n",
                 serialised, writeBehind * events.size() / Math.max(1, serialised), writeBehind);
     }
@@ -151,7 +151,7 @@ class DetectorCpuBenchmark {
                 for (Detector d : detectors) {
                     RuleDefinition rule = d.defaults();
                     Long last = state.lastFiredMillis.isEmpty() ? null : state.lastFiredMillis.get(rule.id());
-                    if (!rule.enabled() || last != null && at - last < rule.cooldownSeconds() * 1000 && at >= last) {
+                    if (!rule.enabled() || rule.coolingDown(last, at)) {
                         continue; // the detector's cooldown
                     }
                     Optional<Finding> finding = d.evaluate(e, state, features, rule);
@@ -159,7 +159,7 @@ class DetectorCpuBenchmark {
                         findings++;
                         state.lastFiredMillis.put(rule.id(), at);
                         if (finding.get().score() >= config.conclusiveScore()) {
-                            state.silencedUntilMillis = at + rule.cooldownSeconds() * 1000; // and its silence
+                            state.silence(at, rule.cooldownSeconds() * 1000); // and its silence
                         }
                     }
                 }
@@ -178,11 +178,5 @@ class DetectorCpuBenchmark {
         }
         sink += states.size();
         return new long[] {findings, serialised};
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -35,7 +35,7 @@ import dev.warden.detection.rules.RuleRecord;
  */
 public class ShadowEvaluator implements Processor<String, ValidatedActivity, String, String> {
 
-    static final String STORE = "shadow-cooldowns";
+    public static final String STORE = "shadow-cooldowns";
 
     private final DetectionConfig config;
     private final Clock clock;
@@ -98,7 +98,7 @@ public class ShadowEvaluator implements Processor<String, ValidatedActivity, Str
         boolean changed = false;
         for (Shadow s : running) {
             Long last = fired.lastFiredMillis().get(s.rule().id());
-            if (last != null && at - last < s.rule().cooldownSeconds() * 1000 && at >= last) {
+            if (s.rule().coolingDown(last, at)) {
                 continue;
             }
             var finding = s.detector().evaluate(event, state, features, s.rule());
