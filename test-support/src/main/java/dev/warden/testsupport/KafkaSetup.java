@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -93,11 +94,31 @@ public final class KafkaSetup {
         return created;
     }
 
-    /** Creates the ACLs of {@link #acls()} (creating an existing one is a no-op); returns how many. */
+    /**
+     * Creates the ACLs of {@link #acls()} (creating an existing one is a no-op) and waits until the broker
+     * authorizes by them; returns how many. The controller acknowledges an ACL before the broker has applied
+     * it: a client that starts right then was refused ("Not authorized") by an ACL that existed.
+     */
     public static int createAcls(Admin admin) {
         List<AclBinding> acls = acls();
         await(admin.createAcls(acls).all(), "create the ACLs");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!await(admin.describeAcls(AclBindingFilter.ANY).values(), "describe the ACLs").containsAll(acls)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the broker did not apply the ACLs within " + TIMEOUT_SECONDS + " s");
+            }
+            pause();
+        }
         return acls.size();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker's ACLs", e);
+        }
     }
 
     private static <T> T await(Future<T> f, String what) {
