@@ -15,7 +15,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.warden.contracts.activity.ActivityEvent;
-import dev.warden.contracts.activity.ActivityType;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.contracts.signal.SignalIds;
@@ -24,6 +23,7 @@ import dev.warden.detection.activity.ValidatedActivity;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.detection.features.FeatureUpdater;
 import dev.warden.detection.features.Features;
+import dev.warden.detection.rules.Verdict.Fired;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -130,49 +130,17 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
     }
 
     private List<DetectionSignal> evaluate(AccountState state, ActivityEvent trigger) {
-        if (trigger.type() != ActivityType.MESSAGE_SENT && trigger.type() != ActivityType.USER_REPORT) {
+        Verdict verdict = Verdict.of(state, trigger, detectors, rules.rules(detectors), config.conclusiveScore());
+        if (verdict.fired().isEmpty()) {
             return List.of();
-        }
-        long at = trigger.occurredAt().toEpochMilli();
-        if (at < state.silencedUntilMillis) {
-            return List.of();
-        }
-        Features features = Features.of(state, at);
-        List<Fired> fired = new ArrayList<>();
-        List<RuleDefinition> inForce = rules.rules(detectors);
-        for (int i = 0; i < detectors.size(); i++) {
-            Detector detector = detectors.get(i);
-            RuleDefinition rule = inForce.get(i);
-            if (!rule.enabled()) {
-                continue;
-            }
-            // most accounts never fired a rule: no hash of the rule id for them
-            Long last = state.lastFiredMillis.isEmpty() ? null : state.lastFiredMillis.get(rule.id());
-            if (rule.coolingDown(last, at)) {
-                continue;
-            }
-            detector.evaluate(trigger, state, features, rule).ifPresent(f -> fired.add(new Fired(rule, f)));
-        }
-        if (fired.isEmpty()) {
-            return List.of();
-        }
-        Fired conclusive = fired.stream().filter(f -> f.finding().score() >= config.conclusiveScore())
-                .max((a, b) -> Double.compare(a.finding().score(), b.finding().score())).orElse(null);
-        List<Fired> emit = conclusive == null ? fired : List.of(conclusive);
-        if (conclusive != null) {
-            state.silence(at, conclusive.rule().cooldownSeconds() * 1000);
         }
         Instant now = clock.instant();
         List<DetectionSignal> signals = new ArrayList<>();
-        for (Fired f : emit) {
-            state.lastFiredMillis.put(f.rule().id(), at);
-            signals.add(signal(trigger.accountId(), state, trigger.occurredAt(), features, f, now,
+        for (Fired f : verdict.fired()) {
+            signals.add(signal(trigger.accountId(), state, trigger.occurredAt(), verdict.features(), f, now,
                     f.finding().windowStartMillis()));
         }
         return signals;
-    }
-
-    private record Fired(RuleDefinition rule, Finding finding) {
     }
 
     /** @param idInstantMillis the instant the signal id is derived from: the same evidence, the same id */

@@ -10,25 +10,22 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ActivityEventParser;
-import dev.warden.contracts.activity.ActivityType;
 import dev.warden.contracts.activity.ParseResult;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.detection.account.AccountState;
 import dev.warden.detection.account.AccountStateSerde;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.detection.features.FeatureUpdater;
-import dev.warden.detection.features.Features;
 import dev.warden.detection.rules.Detector;
-import dev.warden.detection.rules.Finding;
 import dev.warden.detection.rules.RuleCatalog;
 import dev.warden.detection.rules.RuleDefinition;
+import dev.warden.detection.rules.Verdict;
 import dev.warden.simulator.Scenario;
 import dev.warden.simulator.TrafficGenerator;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -69,6 +66,7 @@ class DetectorCpuBenchmark {
         ActivityEventParser parser = new ActivityEventParser(config.maxFutureSkew());
         List<Detector> detectors = new ArrayList<>();
         new RuleCatalog(config).detectors().forEach(detectors::add);
+        List<RuleDefinition> inForce = detectors.stream().map(Detector::defaults).toList();
         System.out.printf("%n[cpu-bench] %d events of %d accounts (seed %d), one thread, no Kafka; %d passes per level, "
                 + "interleaved; steady = passes 4-%d%n", events.size(), accounts, seed, passes, passes);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -89,7 +87,7 @@ class DetectorCpuBenchmark {
             StringBuilder line = new StringBuilder();
             for (int level = 0; level < LEVELS.length; level++) {
                 long cpu0 = mx.getCurrentThreadCpuTime();
-                long[] counts = pass(events, parser, now, config, detectors, level);
+                long[] counts = pass(events, parser, now, config, detectors, inForce, level);
                 long findings = counts[0];
                 if (level == 3) {
                     serialised = counts[1];
@@ -123,9 +121,9 @@ class DetectorCpuBenchmark {
                 serialised, writeBehind * events.size() / Math.max(1, serialised), writeBehind);
     }
 
-    /** One pass over every event, up to {@code level}; returns the rules' findings and the states serialised. */
+    /** One pass over every event, up to {@code level}; returns the findings emitted and the states serialised. */
     private static long[] pass(List<byte[]> events, ActivityEventParser parser, Instant now, DetectionConfig config,
-            List<Detector> detectors, int level) {
+            List<Detector> detectors, List<RuleDefinition> inForce, int level) {
         Map<String, AccountState> states = new HashMap<>();
         Set<String> dirty = new HashSet<>();
         long grace = config.lateEventGrace().toMillis();
@@ -145,24 +143,8 @@ class DetectorCpuBenchmark {
                 continue;
             }
             boolean counted = FeatureUpdater.apply(state, e, grace, config.sampleEventIds());
-            if (level >= 2 && counted && (e.type() == ActivityType.MESSAGE_SENT || e.type() == ActivityType.USER_REPORT)
-                    && at >= state.silencedUntilMillis) {
-                Features features = Features.of(state, at);
-                for (Detector d : detectors) {
-                    RuleDefinition rule = d.defaults();
-                    Long last = state.lastFiredMillis.isEmpty() ? null : state.lastFiredMillis.get(rule.id());
-                    if (!rule.enabled() || rule.coolingDown(last, at)) {
-                        continue; // the detector's cooldown
-                    }
-                    Optional<Finding> finding = d.evaluate(e, state, features, rule);
-                    if (finding.isPresent()) {
-                        findings++;
-                        state.lastFiredMillis.put(rule.id(), at);
-                        if (finding.get().score() >= config.conclusiveScore()) {
-                            state.silence(at, rule.cooldownSeconds() * 1000); // and its silence
-                        }
-                    }
-                }
+            if (level >= 2 && counted) {
+                findings += Verdict.of(state, e, detectors, inForce, config.conclusiveScore()).fired().size();
             }
             if (level >= 3) {
                 dirty.add(e.accountId());
