@@ -52,7 +52,7 @@ public class AccountState {
     /** Digests of recently processed event ids: a replayed event changes nothing. */
     public final ReplayGuard replayGuard = new ReplayGuard();
     /** Sample event ids of recent messages, newest last. */
-    public List<String> sampleEventIds = new ArrayList<>();
+    public final SampleEventIds sampleEventIds = new SampleEventIds();
     /** Rule id → event time (ms) it last fired: the cooldown. */
     public Map<String, Long> lastFiredMillis = new HashMap<>();
     /** After a conclusive (auto-ban level) signal the account stays silent until then: one ban, one signal. */

@@ -115,10 +115,7 @@ public final class FeatureUpdater {
         if (e.contentFingerprint() != null) {
             fingerprint(s, fingerprintHash(e.contentFingerprint()), strangers, at);
         }
-        s.sampleEventIds.add(e.eventId());
-        while (s.sampleEventIds.size() > sampleIds) {
-            s.sampleEventIds.remove(0);
-        }
+        s.sampleEventIds.add(e.eventId(), sampleIds);
     }
 
     /** The bucket for {@code key} in a list sorted by key, inserted in place if missing (searched from the newest end). */

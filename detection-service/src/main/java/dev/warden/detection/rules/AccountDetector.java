@@ -154,7 +154,7 @@ public class AccountDetector implements Processor<String, ValidatedActivity, Str
         return new DetectionSignal(SignalIds.of(accountId, rule.id(), Instant.ofEpochMilli(idInstantMillis)), accountId,
                 rule.violation(), finding.score(), rule.id(), rule.version(),
                 new DetectionSignal.Window(windowStart, Instant.ofEpochMilli(finding.windowEndMillis())), featureMap,
-                finding.criteria(), List.copyOf(s.sampleEventIds),
+                finding.criteria(), s.sampleEventIds.toList(),
                 new DetectionSignal.AccountContext(s.accountType, s.clientType, s.country,
                         s.registeredAtMillis == 0 ? null : Instant.ofEpochMilli(s.registeredAtMillis), s.contactEmail,
                         s.locale),

@@ -3,7 +3,9 @@ package dev.warden.detection.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 import java.util.UUID;
 
@@ -30,6 +32,57 @@ class AccountStateSerdeEquivalenceTest {
             assertThat(LegacyAccountStateSerde.write(back)).isEqualTo(legacy);
             assertThat(back.sampleEventIds).isEqualTo(s.sampleEventIds);
             assertThat(back.lastFiredMillis).isEqualTo(s.lastFiredMillis);
+        }
+    }
+
+    /**
+     * Layout 5 is in every changelog: a faster writer must write the same bytes. The digest is of what the
+     * writer before its split into sections (and before the one-pass UUID check) wrote for these states.
+     */
+    @Test
+    void layout5BytesDoNotChange() throws Exception {
+        Random r = new Random(29);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (int n = 0; n < 3_000; n++) {
+            AccountState s = random(r);
+            withDayScale(s, r);
+            sha.update(AccountStateSerde.write(s));
+        }
+        assertThat(HexFormat.of().formatHex(sha.digest())).isEqualTo("95bb50a5c6a3e70e060a5f4066c706944c8156ff4cc44ef11e8fc6c25db7ff08");
+    }
+
+    /** 17 bytes for what {@code UUID} gives back unchanged, text for every near miss, and each read back as written. */
+    @Test
+    void aSampleIdTakesSixteenBytesExactlyWhenItIsACanonicalUuid() {
+        Random r = new Random(31);
+        char[] alphabet = "0123456789abcdefABCDEFgx-é".toCharArray();
+        int canonicalSize = AccountStateSerde.write(withSample(new UUID(1, 2).toString())).length;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder id = new StringBuilder(new UUID(r.nextLong(), r.nextLong()).toString());
+            for (int k = r.nextInt(3); k > 0; k--) {
+                id.setCharAt(r.nextInt(36), alphabet[r.nextInt(alphabet.length)]);
+            }
+            if (r.nextInt(10) == 0) {
+                id.insert(r.nextInt(37), alphabet[r.nextInt(alphabet.length)]);
+            }
+            String sample = id.toString();
+            byte[] bytes = AccountStateSerde.write(withSample(sample));
+            assertThat(AccountStateSerde.read(bytes).sampleEventIds.toList()).containsExactly(sample);
+            assertThat(bytes.length == canonicalSize).as(sample).isEqualTo(isCanonicalUuid(sample));
+        }
+    }
+
+    private static AccountState withSample(String id) {
+        AccountState s = new AccountState();
+        s.sampleEventIds.add(id, 1);
+        return s;
+    }
+
+    private static boolean isCanonicalUuid(String id) {
+        try {
+            return UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -123,7 +176,7 @@ class AccountStateSerdeEquivalenceTest {
                 case 1 -> "evt-" + r.nextInt();
                 case 2 -> uuid.replace('-', 'x');
                 default -> uuid;
-            });
+            }, Integer.MAX_VALUE);
         }
         if (r.nextBoolean()) {
             s.lastFiredMillis.put("bulk.registration-burst", w - r.nextInt(1000));

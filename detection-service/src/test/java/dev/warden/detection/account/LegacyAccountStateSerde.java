@@ -88,7 +88,7 @@ class LegacyAccountStateSerde implements Serde<AccountState> {
                 out.writeInt((int) s.replayGuard.digestAt(i)); // the 32-bit hashes this layout kept
             }
             varint(out, s.sampleEventIds.size());
-            for (String id : s.sampleEventIds) {
+            for (String id : s.sampleEventIds.toList()) {
                 UUID uuid = asUuid(id);
                 if (uuid != null) {
                     out.writeByte(1);
@@ -174,9 +174,9 @@ class LegacyAccountStateSerde implements Serde<AccountState> {
             }
             for (int i = varint(in); i > 0; i--) {
                 if (in.readByte() == 1) {
-                    s.sampleEventIds.add(new UUID(in.readLong(), in.readLong()).toString());
+                    s.sampleEventIds.add(new UUID(in.readLong(), in.readLong()).toString(), Integer.MAX_VALUE);
                 } else {
-                    s.sampleEventIds.add(text(in));
+                    s.sampleEventIds.add(text(in), Integer.MAX_VALUE);
                 }
             }
             for (int i = varint(in); i > 0; i--) {

@@ -141,7 +141,7 @@ public class ShadowEvaluator implements Processor<String, ValidatedActivity, Str
         return new DetectionSignal(SignalIds.of(trigger.accountId(), rule.id(), windowStart), trigger.accountId(),
                 rule.violation(), finding.score(), rule.id(), rule.version(),
                 new DetectionSignal.Window(windowStart, Instant.ofEpochMilli(finding.windowEndMillis())), featureMap,
-                finding.criteria(), List.copyOf(s.sampleEventIds),
+                finding.criteria(), s.sampleEventIds.toList(),
                 new DetectionSignal.AccountContext(s.accountType, s.clientType, s.country,
                         s.registeredAtMillis == 0 ? null : Instant.ofEpochMilli(s.registeredAtMillis), s.contactEmail,
                         s.locale),
