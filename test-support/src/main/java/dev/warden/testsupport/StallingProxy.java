@@ -12,15 +12,18 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * A TCP proxy on a free loopback port in front of a real server, for fault tests on the wire.
  * {@link #freeze()} stops forwarding in both directions until {@link #thaw()}: connections stay open and
  * bytes wait, as with a server under SIGSTOP. {@link #delayReplyAfter} holds the server's first answer
  * after each marker the client sent (the end of an SMTP DATA) for a while, as a slow server would;
- * {@link #replyLatency} delays every answer of the server, in order (a broker whose acknowledgements are slow).
+ * {@link #replyLatency} delays every answer of the server by the same time from its arrival, in order (a broker
+ * whose acknowledgements are slow).
  */
 public final class StallingProxy implements AutoCloseable {
 
@@ -106,8 +109,16 @@ public final class StallingProxy implements AutoCloseable {
 
     private void accept() {
         while (!server.isClosed()) {
+            Socket client;
             try {
-                Socket client = server.accept();
+                client = server.accept();
+            } catch (IOException e) {
+                if (server.isClosed()) {
+                    return;
+                }
+                continue;
+            }
+            try {
                 Socket upstream = new Socket(host, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
@@ -115,52 +126,78 @@ public final class StallingProxy implements AutoCloseable {
                 pump(client, upstream, marks, true);
                 pump(upstream, client, marks, false);
             } catch (IOException e) {
-                if (server.isClosed()) {
-                    return;
-                }
+                // nothing behind the proxy (yet): the client sees its connection closed, as with a refused one,
+                // and reconnects; left open, it would wait on a silent socket for its idle timeout
+                closeQuietly(client);
             }
         }
     }
 
+    /** Bytes read from one side, and when: latency counts from their arrival, not from when the last chunk left. */
+    private record Chunk(byte[] bytes, long arrived) {
+        static final Chunk END = new Chunk(new byte[0], 0);
+    }
+
+    /**
+     * One direction of a connection: a reader that takes bytes as they arrive, and a writer that passes each
+     * chunk on once the gates (freeze, the reply delay, the latency) allow, so a slow link delays every
+     * answer by the latency once instead of once per chunk waiting behind it.
+     */
     private void pump(Socket from, Socket to, Queue<Long> marks, boolean clientToServer) {
-        Thread t = new Thread(() -> {
+        BlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
             byte[] buf = new byte[8192];
             byte[] tail = new byte[0];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
-                    awaitThaw();
+                    long arrived = System.nanoTime();
                     if (clientToServer) {
                         byte[] m = marker;
                         byte[] seen = concat(tail, buf, n);
                         if (m.length > 0 && indexOf(seen, m) >= 0) {
-                            marks.add(System.nanoTime());
+                            marks.add(arrived);
                         }
                         tail = Arrays.copyOfRange(seen, Math.max(0, seen.length - Math.max(m.length - 1, 0)), seen.length);
-                    } else {
-                        long received = System.nanoTime();
+                    }
+                    chunks.add(new Chunk(Arrays.copyOf(buf, n), arrived));
+                }
+            } catch (IOException e) {
+                // this side went away
+            } finally {
+                chunks.add(Chunk.END);
+            }
+        }, "stalling-proxy-read");
+        Thread writer = new Thread(() -> {
+            try (OutputStream out = to.getOutputStream()) {
+                while (true) {
+                    Chunk c = chunks.take();
+                    awaitThaw(); // a frozen server does not see the other side hang up either
+                    if (c == Chunk.END) {
+                        break;
+                    }
+                    if (!clientToServer) {
                         Long mark = marks.poll();
                         if (mark != null) {
-                            long wait = mark + replyDelay.toNanos() - System.nanoTime();
-                            if (wait > 0) {
-                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                            }
+                            sleepUntil(mark + replyDelay.toNanos());
                             awaitThaw();
                         }
-                        sleepUntil(received + latency.toNanos());
+                        sleepUntil(c.arrived() + latency.toNanos());
                     }
-                    out.write(buf, 0, n);
+                    out.write(c.bytes());
                     out.flush();
                 }
             } catch (IOException | InterruptedException e) {
-                // one side went away: end the other as well
+                // the other side went away
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
             }
-        }, "stalling-proxy-pump");
-        t.setDaemon(true);
-        t.start();
+        }, "stalling-proxy-write");
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+        reader.start();
+        writer.start();
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
