@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
@@ -15,6 +14,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -88,15 +89,18 @@ public final class KafkaTestClient implements AutoCloseable {
     public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
         Properties p = WardenKafka.adminProperties();
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> matched = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(topic));
+            // no group: every partition from its start, and the window opens only once the reader stands there
+            // (a group join counted in a 2 s window could leave it no time to read, and an "is empty" check vacuous)
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            partitions.forEach(tp -> consumer.position(tp, Duration.ofSeconds(30)));
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && !done.test(matched)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (filter.test(r)) {
@@ -106,6 +110,25 @@ public final class KafkaTestClient implements AutoCloseable {
             }
         }
         return matched;
+    }
+
+    /** The topic's partitions, once the reader sees the topic (a test may have created it a moment ago). */
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<PartitionInfo> found = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200); // partitionsFor asks the broker again for a topic it has not seen
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            found = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " not found within 30 s");
+        }
+        return found.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
     }
 
     /** Keeps reading for the whole {@code window}: use it to prove that something did NOT happen twice. */

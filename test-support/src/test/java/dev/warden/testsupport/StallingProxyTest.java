@@ -40,23 +40,29 @@ class StallingProxyTest {
                 }
                 return sent;
             });
-            try (StallingProxy proxy = new StallingProxy("127.0.0.1", server.getLocalPort());
-                    Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
-                proxy.replyLatency(LATENCY);
-                client.setSoTimeout(30_000);
-                long[] receivedAt = new long[CHUNKS];
-                InputStream in = client.getInputStream();
-                for (int i = 0; i < CHUNKS; i++) {
-                    assertEquals(i, in.read());
-                    receivedAt[i] = System.nanoTime();
-                }
-                long[] sent = sentAt.get(30, TimeUnit.SECONDS);
-                for (int i = 0; i < CHUNKS; i++) {
-                    Duration delay = Duration.ofNanos(receivedAt[i] - sent[i]);
-                    assertTrue(delay.compareTo(LATENCY) >= 0, "piece " + i + " came early: " + delay);
-                    // a latency counted from when the proxy got round to reading would give ~2 x LATENCY from the second on
-                    assertTrue(delay.compareTo(LATENCY.plusSeconds(1)) < 0, "piece " + i + " waited " + delay);
-                }
+            try (StallingProxy proxy = new StallingProxy("127.0.0.1", server.getLocalPort())) {
+                proxy.replyLatency(LATENCY); // before connecting: the server answers as soon as it accepts
+                assertRepliesLateByTheLatencyOnce(proxy, sentAt);
+            }
+        }
+    }
+
+    private static void assertRepliesLateByTheLatencyOnce(StallingProxy proxy, CompletableFuture<long[]> sentAt)
+            throws Exception {
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            client.setSoTimeout(30_000);
+            long[] receivedAt = new long[CHUNKS];
+            InputStream in = client.getInputStream();
+            for (int i = 0; i < CHUNKS; i++) {
+                assertEquals(i, in.read());
+                receivedAt[i] = System.nanoTime();
+            }
+            long[] sent = sentAt.get(30, TimeUnit.SECONDS);
+            for (int i = 0; i < CHUNKS; i++) {
+                Duration delay = Duration.ofNanos(receivedAt[i] - sent[i]);
+                assertTrue(delay.compareTo(LATENCY) >= 0, "piece " + i + " came early: " + delay);
+                // a latency counted from when the proxy got round to reading gives ~2 x LATENCY from the second on
+                assertTrue(delay.compareTo(LATENCY.plusSeconds(1)) < 0, "piece " + i + " waited " + delay);
             }
         }
     }
