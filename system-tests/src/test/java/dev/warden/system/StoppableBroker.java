@@ -13,7 +13,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 
-import dev.warden.testsupport.ProxiedBroker;
+import dev.warden.testsupport.KafkaTestClient;
 import dev.warden.testsupport.WardenKafka;
 import kafka.server.BrokerServer;
 
@@ -68,7 +68,7 @@ final class StoppableBroker implements AutoCloseable {
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
         Properties client = new Properties();
         client.putAll(WardenKafka.adminConfig(bootstrapServers()));
-        return ProxiedBroker.read(client, topic, filter, done, timeout);
+        return KafkaTestClient.read(client, topic, filter, done, timeout);
     }
 
     /** The record's CloudEvents id ({@code ce_id} header). */

@@ -1,5 +1,7 @@
 package dev.warden.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -88,7 +89,15 @@ public final class KafkaTestClient implements AutoCloseable {
      */
     public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
-        Properties p = WardenKafka.adminProperties();
+        return read(WardenKafka.adminProperties(), topic, filter, done, timeout);
+    }
+
+    /** The same on the broker that {@code client} (bootstrap and credentials) reaches. */
+    public static List<ConsumerRecord<String, String>> read(Properties client, String topic,
+            Predicate<ConsumerRecord<String, String>> filter, Predicate<List<ConsumerRecord<String, String>>> done,
+            Duration timeout) {
+        Properties p = new Properties();
+        p.putAll(client);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -96,7 +105,9 @@ public final class KafkaTestClient implements AutoCloseable {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             // no group: every partition from its start, and the window opens only once the reader stands there
             // (a group join counted in a 2 s window could leave it no time to read, and an "is empty" check vacuous)
-            List<TopicPartition> partitions = partitions(consumer, topic);
+            List<TopicPartition> partitions = await("topic " + topic).atMost(Duration.ofSeconds(30))
+                    .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(30)), found -> !found.isEmpty())
+                    .stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             partitions.forEach(tp -> consumer.position(tp, Duration.ofSeconds(30)));
@@ -110,25 +121,6 @@ public final class KafkaTestClient implements AutoCloseable {
             }
         }
         return matched;
-    }
-
-    /** The topic's partitions, once the reader sees the topic (a test may have created it a moment ago). */
-    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<PartitionInfo> found = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-        while (found.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200); // partitionsFor asks the broker again for a topic it has not seen
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            found = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-        }
-        if (found.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " not found within 30 s");
-        }
-        return found.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
     }
 
     /** Keeps reading for the whole {@code window}: use it to prove that something did NOT happen twice. */

@@ -1,19 +1,14 @@
 package dev.warden.testsupport;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.network.ListenerName;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 
 /**
@@ -72,33 +67,7 @@ public final class ProxiedBroker implements AutoCloseable {
     /** Reads {@code topic} from the beginning until {@code done} holds for the matching records, or the timeout passes. */
     public List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
-        return read(clientProperties(), topic, filter, done, timeout);
-    }
-
-    /** The same on the broker that {@code client} (bootstrap and credentials) reaches. */
-    public static List<ConsumerRecord<String, String>> read(Properties client, String topic,
-            Predicate<ConsumerRecord<String, String>> filter, Predicate<List<ConsumerRecord<String, String>>> done,
-            Duration timeout) {
-        Properties p = new Properties();
-        p.putAll(client);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!done.test(matching) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (filter.test(r)) {
-                        matching.add(r);
-                    }
-                });
-            }
-        }
-        return matching;
+        return KafkaTestClient.read(clientProperties(), topic, filter, done, timeout);
     }
 
     private Properties clientProperties() {
