@@ -33,7 +33,9 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
 
     private static final Pattern CASE_ID = Pattern.compile("\"cases\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A call that hangs fails the test with a reason instead of holding the build until its limit. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final boolean withDetectionService;
     private KeycloakServer keycloak;
     private ServiceProcess detectionService;
@@ -137,7 +139,7 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
 
     /** GET on case-service's API with a token; the body, or an exception naming the status. */
     String get(String token, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(cases.url() + path))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(cases.url() + path)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
@@ -147,20 +149,22 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
 
     /** GET on detection-service's API with a token (only when started with it); the response. */
     HttpResponse<String> getDetection(String token, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(detectionService.url() + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(detectionService.url() + path)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** PUT JSON on detection-service's API with a token (only when started with it); the response. */
     HttpResponse<String> putDetection(String token, String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(detectionService.url() + path)).header("Authorization", "Bearer " + token)
+        return HTTP.send(HttpRequest.newBuilder(URI.create(detectionService.url() + path)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** POST JSON on case-service's API with a token; the response. */
     HttpResponse<String> post(String token, String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(cases.url() + path)).header("Authorization", "Bearer " + token)
+        return HTTP.send(HttpRequest.newBuilder(URI.create(cases.url() + path)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -23,7 +23,9 @@ import dev.warden.testsupport.ReservedPort;
  */
 final class KeycloakServer implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A call that hangs fails the test with a reason instead of holding the build until its limit. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Process process;
     private final Path log;
     final int port;
@@ -85,7 +87,8 @@ final class KeycloakServer implements AutoCloseable {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; log:\n" + tail());
             }
             try {
-                var r = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration")).build(),
+                var r = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                        .timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     System.out.printf("[warden-system] keycloak ready: %d ms from launch%n", (System.nanoTime() - t0) / 1_000_000);
@@ -111,6 +114,7 @@ final class KeycloakServer implements AutoCloseable {
 
     private String token(String form) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());

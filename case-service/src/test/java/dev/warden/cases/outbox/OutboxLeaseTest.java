@@ -62,6 +62,13 @@ class OutboxLeaseTest {
 
     @Test
     void aBrokerAcknowledgingAfterTwoSecondsStillGetsEveryEventOnceInOrderPerAccount() {
+        // the producer connects and learns the topic on a fast broker, whichever test runs first: this test is
+        // about acknowledgements, and a handshake at 2 s per reply would pass the producer's request timeout
+        String warmUp = "acc-warm-up-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> writer.append(Topics.ENFORCEMENT, UUID.randomUUID(), warmUp,
+                "dev.warden.enforcement.v1", Map.of("seq", 0)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(List.of(warmUp)) == 0);
+
         broker.proxy().replyLatency(Duration.ofSeconds(2));
         List<String> accounts = List.of("acc-slow-a-" + UUID.randomUUID(), "acc-slow-b-" + UUID.randomUUID(),
                 "acc-slow-c-" + UUID.randomUUID());
