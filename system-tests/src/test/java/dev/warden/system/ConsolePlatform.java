@@ -1,7 +1,6 @@
 package dev.warden.system;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -33,9 +32,6 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
 
     private static final Pattern CASE_ID = Pattern.compile("\"cases\"\\s*:\\s*\\[\\s*\\{\\s*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    /** A call that hangs fails the test with a reason instead of holding the build until its limit. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final boolean withDetectionService;
     private KeycloakServer keycloak;
     private ServiceProcess detectionService;
@@ -139,7 +135,7 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
 
     /** GET on case-service's API with a token; the body, or an exception naming the status. */
     String get(String token, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(cases.url() + path)).timeout(REQUEST_TIMEOUT)
+        HttpResponse<String> r = SystemHttp.CLIENT.send(HttpRequest.newBuilder(URI.create(cases.url() + path)).timeout(SystemHttp.CALL_TIMEOUT)
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
@@ -149,13 +145,13 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
 
     /** GET on detection-service's API with a token (only when started with it); the response. */
     HttpResponse<String> getDetection(String token, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(detectionService.url() + path)).timeout(REQUEST_TIMEOUT)
+        return SystemHttp.CLIENT.send(HttpRequest.newBuilder(URI.create(detectionService.url() + path)).timeout(SystemHttp.CALL_TIMEOUT)
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** PUT JSON on detection-service's API with a token (only when started with it); the response. */
     HttpResponse<String> putDetection(String token, String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(detectionService.url() + path)).timeout(REQUEST_TIMEOUT)
+        return SystemHttp.CLIENT.send(HttpRequest.newBuilder(URI.create(detectionService.url() + path)).timeout(SystemHttp.CALL_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -163,7 +159,7 @@ final class ConsolePlatform implements BeforeAllCallback, AfterAllCallback {
 
     /** POST JSON on case-service's API with a token; the response. */
     HttpResponse<String> post(String token, String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(cases.url() + path)).timeout(REQUEST_TIMEOUT)
+        return SystemHttp.CLIENT.send(HttpRequest.newBuilder(URI.create(cases.url() + path)).timeout(SystemHttp.CALL_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -3,7 +3,6 @@ package dev.warden.system;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +22,6 @@ import dev.warden.testsupport.ReservedPort;
  */
 final class KeycloakServer implements AutoCloseable {
 
-    /** A call that hangs fails the test with a reason instead of holding the build until its limit. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Process process;
     private final Path log;
     final int port;
@@ -87,8 +83,8 @@ final class KeycloakServer implements AutoCloseable {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; log:\n" + tail());
             }
             try {
-                var r = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
-                        .timeout(Duration.ofSeconds(5)).build(),
+                var r = SystemHttp.CLIENT.send(HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                        .timeout(SystemHttp.PROBE_TIMEOUT).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     System.out.printf("[warden-system] keycloak ready: %d ms from launch%n", (System.nanoTime() - t0) / 1_000_000);
@@ -113,8 +109,8 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     private String token(String form) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
-                .timeout(REQUEST_TIMEOUT)
+        HttpResponse<String> r = SystemHttp.CLIENT.send(HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+                .timeout(SystemHttp.CALL_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());

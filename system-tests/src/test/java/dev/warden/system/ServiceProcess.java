@@ -2,7 +2,6 @@ package dev.warden.system;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -107,15 +106,14 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private void waitForHealth(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + tail());
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<Void> r = SystemHttp.CLIENT.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                        .timeout(SystemHttp.PROBE_TIMEOUT).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
