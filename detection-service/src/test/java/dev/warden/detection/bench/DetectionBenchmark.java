@@ -69,6 +69,7 @@ class DetectionBenchmark {
         String bootstrap = WardenKafka.bootstrapServers();
         System.out.printf("%n[bench] start: load average %s, %d cores%n", loadAverage(),
                 Runtime.getRuntime().availableProcessors());
+        System.out.printf("[bench] %s%n", ProductionJvm.describe());
 
         // 1. produce the scenario once
         Scenario scenario = Scenario.defaults(seed, accounts, Instant.now().minus(Duration.ofMinutes(61)));

@@ -71,6 +71,7 @@ class DetectorCpuBenchmark {
         List<Detector> detectors = new ArrayList<>();
         new RuleCatalog(config).detectors().forEach(detectors::add);
         List<RuleDefinition> inForce = detectors.stream().map(Detector::defaults).toList();
+        System.out.printf("%n[cpu-bench] %s", ProductionJvm.describe());
         System.out.printf("%n[cpu-bench] %d events of %d accounts (seed %d), one thread, no Kafka; %d passes per level, "
                 + "interleaved; steady = passes 4-%d%n", events.size(), accounts, seed, passes, passes);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
