@@ -70,6 +70,13 @@ class DetectionBenchmark {
         System.out.printf("%n[bench] start: load average %s, %d cores%n", loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("[bench] %s%n", ProductionJvm.describe());
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.streams.")).forEach(k ->
+                System.out.printf("[bench] DIAGNOSTIC: %s=%s instead of the production setting%n",
+                        k.substring("bench.streams.".length()), System.getProperty(k)));
+        if (!topicNames().equals(ActivityTopology.TopicNames.WARDEN)) {
+            System.out.printf("[bench] DIAGNOSTIC: the topology without %s, not the production topology%n",
+                    System.getProperty("bench.without"));
+        }
 
         // 1. produce the scenario once
         Scenario scenario = Scenario.defaults(seed, accounts, Instant.now().minus(Duration.ofMinutes(61)));
@@ -217,6 +224,17 @@ class DetectionBenchmark {
     }
 
     /**
+     * The service's topics, or, for a diagnosis only, without the erasure or the shadow branch
+     * ({@code -Dbench.without=erasures,shadow}): what each costs per event. Not the production topology.
+     */
+    private static ActivityTopology.TopicNames topicNames() {
+        Set<String> without = Set.of(System.getProperty("bench.without", "").split(","));
+        ActivityTopology.TopicNames w = ActivityTopology.TopicNames.WARDEN;
+        return new ActivityTopology.TopicNames(w.activity(), w.dlq(), w.signals(), w.rules(),
+                without.contains("shadow") ? null : w.shadowSignals(), without.contains("erasures") ? null : w.erasures());
+    }
+
+    /**
      * The {@code kafka-streams.*} entries of the service's application.properties for the production profile
      * (what Quarkus hands to KafkaStreams), without the prefix. Profile-specific entries ({@code %test.}, {@code %dev.})
      * are ignored.
@@ -232,6 +250,12 @@ class DetectionBenchmark {
             if (key.startsWith("kafka-streams.") && !key.startsWith("kafka-streams.sasl.")
                     && !key.startsWith("kafka-streams.security.")) {
                 props.put(key.substring("kafka-streams.".length()), file.getProperty(key));
+            }
+        }
+        // for a diagnosis only: -Dbench.streams.max.task.idle.ms=-1 overrides one setting (printed as DIAGNOSTIC)
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("bench.streams.")) {
+                props.put(key.substring("bench.streams.".length()), System.getProperty(key));
             }
         }
         return props;
@@ -326,7 +350,8 @@ class DetectionBenchmark {
         String threadsLabel = threads + " stream thread" + (threads == 1 ? "" : "s");
         System.out.printf("[bench] topology configuration (production, from application.properties): %s%n",
                 new java.util.TreeMap<>(props));
-        KafkaStreams streams = new KafkaStreams(new ActivityTopology().buildTopology(config, Clock.systemUTC(), metrics),
+        KafkaStreams streams = new KafkaStreams(new ActivityTopology().buildTopology(config, Clock.systemUTC(), metrics,
+                topicNames()),
                 props);
         streams.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

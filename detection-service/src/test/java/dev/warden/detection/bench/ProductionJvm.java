@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+
 /**
  * The JVM options the service is deployed with (its manifest's {@code JAVA_OPTS}, from
  * {@code quarkus.kubernetes.env.vars.java-opts}) against the JVM a benchmark runs in: the collector changes the
@@ -27,13 +29,21 @@ final class ProductionJvm {
         return file.getProperty("quarkus.kubernetes.env.vars.java-opts", "");
     }
 
-    /** The {@code -XX:+Use…GC} flags in {@code options} that this JVM was not started with. */
+    /** The {@code -XX:+Use…GC} flags in {@code options} that are not on in this JVM (asked of the VM, not its command line). */
     static List<String> collectorFlagsMissing(String options) {
-        List<String> running = ManagementFactory.getRuntimeMXBean().getInputArguments();
         return Arrays.stream(options.trim().split("\\s+"))
                 .filter(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))
-                .filter(o -> !running.contains(o))
+                .filter(o -> !on(o.substring("-XX:+".length())))
                 .toList();
+    }
+
+    private static boolean on(String flag) {
+        try {
+            return "true".equals(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(flag)
+                    .getValue());
+        } catch (IllegalArgumentException unknownToThisVm) {
+            return false;
+        }
     }
 
     /** One line for the benchmark's output: this JVM, its collectors, the service's options, and a mismatch. */
