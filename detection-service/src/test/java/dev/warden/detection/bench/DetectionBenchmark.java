@@ -70,9 +70,8 @@ class DetectionBenchmark {
         System.out.printf("%n[bench] start: load average %s, %d cores%n", loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("[bench] %s%n", ProductionJvm.describe());
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.streams.")).forEach(k ->
-                System.out.printf("[bench] DIAGNOSTIC: %s=%s instead of the production setting%n",
-                        k.substring("bench.streams.".length()), System.getProperty(k)));
+        streamsOverrides().forEach((key, value) ->
+                System.out.printf("[bench] DIAGNOSTIC: %s=%s instead of the production setting%n", key, value));
         if (!topicNames().equals(ActivityTopology.TopicNames.WARDEN)) {
             System.out.printf("[bench] DIAGNOSTIC: the topology without %s, not the production topology%n",
                     System.getProperty("bench.without"));
@@ -234,16 +233,19 @@ class DetectionBenchmark {
                 without.contains("shadow") ? null : w.shadowSignals(), without.contains("erasures") ? null : w.erasures());
     }
 
+    /** For a diagnosis only: {@code -Dbench.streams.max.task.idle.ms=-1} overrides one Kafka Streams setting. */
+    private static Map<String, String> streamsOverrides() {
+        return System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.streams."))
+                .collect(java.util.stream.Collectors.toMap(k -> k.substring("bench.streams.".length()), System::getProperty));
+    }
+
     /**
      * The {@code kafka-streams.*} entries of the service's application.properties for the production profile
      * (what Quarkus hands to KafkaStreams), without the prefix. Profile-specific entries ({@code %test.}, {@code %dev.})
      * are ignored.
      */
     static Properties productionStreamsConfig() throws java.io.IOException {
-        Properties file = new Properties();
-        try (var in = DetectionBenchmark.class.getClassLoader().getResourceAsStream("application.properties")) {
-            file.load(in);
-        }
+        Properties file = ProductionJvm.applicationProperties();
         Properties props = new Properties();
         for (String key : file.stringPropertyNames()) {
             // credentials are the service's own; the benchmark runs as the test broker's super user
@@ -252,12 +254,7 @@ class DetectionBenchmark {
                 props.put(key.substring("kafka-streams.".length()), file.getProperty(key));
             }
         }
-        // for a diagnosis only: -Dbench.streams.max.task.idle.ms=-1 overrides one setting (printed as DIAGNOSTIC)
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith("bench.streams.")) {
-                props.put(key.substring("bench.streams.".length()), System.getProperty(key));
-            }
-        }
+        props.putAll(streamsOverrides());
         return props;
     }
 

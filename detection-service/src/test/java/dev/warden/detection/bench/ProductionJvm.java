@@ -21,12 +21,17 @@ final class ProductionJvm {
     private ProductionJvm() {
     }
 
-    static String javaOpts() throws IOException {
+    /** The service's application.properties, as packaged: the source of both its JVM and its Kafka Streams settings. */
+    static Properties applicationProperties() throws IOException {
         Properties file = new Properties();
         try (InputStream in = ProductionJvm.class.getClassLoader().getResourceAsStream("application.properties")) {
             file.load(in);
         }
-        return file.getProperty("quarkus.kubernetes.env.vars.java-opts", "");
+        return file;
+    }
+
+    static String javaOpts() throws IOException {
+        return applicationProperties().getProperty("quarkus.kubernetes.env.vars.java-opts", "");
     }
 
     /** The {@code -XX:+Use…GC} flags in {@code options} that are not on in this JVM (asked of the VM, not its command line). */
