@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
+import dev.warden.detection.ServiceStreamsConfig;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.testsupport.ActivityEvents;
 import dev.warden.testsupport.KafkaTestClient;
@@ -79,7 +80,8 @@ class StateRestoreTest {
     private KafkaStreams start(Path stateDir, SimpleMeterRegistry metrics) {
         DetectionConfig config = new SmallRyeConfigBuilder().withMapping(DetectionConfig.class).build()
                 .getConfigMapping(DetectionConfig.class);
-        Properties props = WardenKafka.adminProperties();
+        Properties props = ServiceStreamsConfig.production(); // what production runs with, then the test's own
+        props.putAll(WardenKafka.adminProperties());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");

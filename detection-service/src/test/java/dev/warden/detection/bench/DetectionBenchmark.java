@@ -35,6 +35,7 @@ import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ActivityEventParser;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
+import dev.warden.detection.ServiceStreamsConfig;
 import dev.warden.detection.account.AccountState;
 import dev.warden.detection.account.AccountStateSerde;
 import dev.warden.detection.campaign.CampaignTracker;
@@ -239,21 +240,9 @@ class DetectionBenchmark {
                 .collect(java.util.stream.Collectors.toMap(k -> k.substring("bench.streams.".length()), System::getProperty));
     }
 
-    /**
-     * The {@code kafka-streams.*} entries of the service's application.properties for the production profile
-     * (what Quarkus hands to KafkaStreams), without the prefix. Profile-specific entries ({@code %test.}, {@code %dev.})
-     * are ignored.
-     */
-    static Properties productionStreamsConfig() throws java.io.IOException {
-        Properties file = ProductionJvm.applicationProperties();
-        Properties props = new Properties();
-        for (String key : file.stringPropertyNames()) {
-            // credentials are the service's own; the benchmark runs as the test broker's super user
-            if (key.startsWith("kafka-streams.") && !key.startsWith("kafka-streams.sasl.")
-                    && !key.startsWith("kafka-streams.security.")) {
-                props.put(key.substring("kafka-streams.".length()), file.getProperty(key));
-            }
-        }
+    /** The service's Kafka Streams settings, then any diagnostic {@code bench.streams.*} override. */
+    static Properties productionStreamsConfig() {
+        Properties props = ServiceStreamsConfig.production();
         props.putAll(streamsOverrides());
         return props;
     }
@@ -315,6 +304,7 @@ class DetectionBenchmark {
                 Thread.sleep(5);
             }
             double rate = count.get() / ((System.nanoTime() - s0) / 1e9);
+            awaitCommitted(bootstrap, applicationId, List.of(Topics.ACTIVITY), deadline); // the same window as the topology's
             long cpu = streamThreadsSince(cpu0, streamThreadCpu(applicationId));
             return new Floor(rate, cpu / 1e3 / Math.max(1, count.get()));
         }
@@ -380,6 +370,10 @@ class DetectionBenchmark {
         }
         double seconds = (System.nanoTime() - s0) / 1e9;
         double rate = processed(metrics) / seconds;
+        String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        awaitCommitted(bootstrap, applicationId, List.of(Topics.ACTIVITY,
+                applicationId + "-fingerprint-repartition", applicationId + "-campaign-by-account-repartition"), deadline);
+        double committedAfter = (System.nanoTime() - s0) / 1e9 - seconds;
         long cpuNanos = processCpuNanos() - cpu0;
         if (recording != null) {
             recording.stop();
@@ -391,6 +385,8 @@ class DetectionBenchmark {
                 .append(String.format("%s %.2f s, ", name, (nanos - threadCpu0.getOrDefault(name, 0L)) / 1e9)));
         System.out.printf("[bench] topology (%s), %s: %d events in %.2f s = %.0f events/s%n", threadsLabel, pass,
                 (long) processed(metrics), seconds, rate);
+        System.out.printf("[bench]   every input committed to its end %.2f s after the last event: the CPU figures run to there%n",
+                committedAfter);
         System.out.printf("[bench]   CPU during it: whole JVM (broker, JIT, streams) %.2f s; %s%n", cpuNanos / 1e9,
                 perThread.length() == 0 ? "-" : perThread.substring(0, perThread.length() - 2));
         Map<String, Long> jvmCpu = jvmThreadCpu();
@@ -507,6 +503,35 @@ class DetectionBenchmark {
             }
         }
         return out;
+    }
+
+    /**
+     * Waits until the application has committed every partition of {@code topics} up to its end. A pass's CPU then
+     * includes the commit after its last event, and with it the write-behind of the state that event changed:
+     * timed only to the last event, a pass that ended before the first commit (a second after start) left out all
+     * of its state writes and looked cheaper than one that did not.
+     */
+    private static void awaitCommitted(String bootstrap, String applicationId, List<String> topics, long deadline)
+            throws Exception {
+        Properties p = WardenKafka.adminProperties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            List<org.apache.kafka.common.TopicPartition> all = new ArrayList<>();
+            for (String topic : topics) {
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(info -> all.add(new org.apache.kafka.common.TopicPartition(topic, info.partition())));
+            }
+            while (System.nanoTime() < deadline) {
+                var committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+                var ends = admin.listOffsets(all.stream().collect(java.util.stream.Collectors.toMap(tp -> tp,
+                        tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+                if (all.stream().allMatch(tp -> committed.get(tp) != null
+                        ? committed.get(tp).offset() >= ends.get(tp).offset() : ends.get(tp).offset() == 0)) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     private static double processed(SimpleMeterRegistry metrics) {

@@ -1,15 +1,14 @@
 package dev.warden.detection.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+
+import dev.warden.detection.ServiceStreamsConfig;
 
 /**
  * The JVM options the service is deployed with (its manifest's {@code JAVA_OPTS}, from
@@ -21,17 +20,8 @@ final class ProductionJvm {
     private ProductionJvm() {
     }
 
-    /** The service's application.properties, as packaged: the source of both its JVM and its Kafka Streams settings. */
-    static Properties applicationProperties() throws IOException {
-        Properties file = new Properties();
-        try (InputStream in = ProductionJvm.class.getClassLoader().getResourceAsStream("application.properties")) {
-            file.load(in);
-        }
-        return file;
-    }
-
-    static String javaOpts() throws IOException {
-        return applicationProperties().getProperty("quarkus.kubernetes.env.vars.java-opts", "");
+    static String javaOpts() {
+        return ServiceStreamsConfig.applicationProperties().getProperty("quarkus.kubernetes.env.vars.java-opts", "");
     }
 
     /** The {@code -XX:+Use…GC} flags in {@code options} that are not on in this JVM (asked of the VM, not its command line). */
@@ -52,7 +42,7 @@ final class ProductionJvm {
     }
 
     /** One line for the benchmark's output: this JVM, its collectors, the service's options, and a mismatch. */
-    static String describe() throws IOException {
+    static String describe() {
         String opts = javaOpts();
         String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));

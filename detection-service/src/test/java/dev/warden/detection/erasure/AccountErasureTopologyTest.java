@@ -154,6 +154,27 @@ class AccountErasureTopologyTest {
         assertThat(storesHolding("new-" + email)).containsExactly(ActivityTopology.ACCOUNT_STORE);
     }
 
+    /**
+     * A task takes its inputs as they arrive (max.task.idle.ms=-1), so an erasure can come after activity newer than
+     * itself. It then forgets that activity too: an erasure errs towards forgetting, never towards keeping.
+     */
+    @Test
+    void erasureThatArrivesAfterNewerActivityForgetsThatActivityToo() {
+        String account = "acc-late-erasure-" + UUID.randomUUID();
+        String email = account + "@example.org";
+        Instant erasedAt = T0.plus(Duration.ofHours(1));
+        registered(account, email, T0);
+        messaged(account, erasedAt.plusSeconds(30));
+
+        erase(account, erasedAt);
+        assertThat(state(account)).isNull();
+        assertThat(storesHolding(email)).isEmpty();
+
+        messaged(account, erasedAt.plusSeconds(90)); // after the erasure, in order: kept as new data
+        assertThat(state(account)).isNotNull();
+        assertThat(state(account).contactEmail).isNull();
+    }
+
     @Test
     void deadLettersErasuresItCannotReadWithTheReason() {
         erasures.pipeInput("acc-1", "<xml/>");
