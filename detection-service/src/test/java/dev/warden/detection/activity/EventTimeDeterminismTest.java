@@ -17,11 +17,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -33,6 +31,7 @@ import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.detection.ServiceStreamsConfig;
+import dev.warden.detection.TopologyProgress;
 import dev.warden.detection.config.DetectionConfig;
 import dev.warden.simulator.Scenario;
 import dev.warden.simulator.TrafficGenerator;
@@ -91,7 +90,7 @@ class EventTimeDeterminismTest {
         }
         try {
             Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> caughtUp(applicationId, topics.activity(), partitions));
+                    .until(() -> caughtUp(applicationId, topics.activity()));
         } finally {
             streams.close(Duration.ofSeconds(20));
         }
@@ -118,25 +117,9 @@ class EventTimeDeterminismTest {
     }
 
     /** Every partition the application reads (source and both repartitions) is committed up to its end. */
-    private static boolean caughtUp(String applicationId, String source, int partitions) throws Exception {
-        List<TopicPartition> all = new ArrayList<>();
-        for (String topic : List.of(source, applicationId + "-fingerprint-repartition",
-                applicationId + "-campaign-by-account-repartition")) {
-            for (int p = 0; p < partitions; p++) {
-                all.add(new TopicPartition(topic, p));
-            }
-        }
+    private static boolean caughtUp(String applicationId, String source) throws Exception {
         try (Admin admin = WardenKafka.admin()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata().get();
-            var ends = admin.listOffsets(all.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
-                    .all().get();
-            return all.stream().allMatch(tp -> {
-                OffsetAndMetadata c = committed.get(tp);
-                return (c == null ? 0 : c.offset()) >= ends.get(tp).offset();
-            });
-        } catch (java.util.concurrent.ExecutionException e) {
-            return false; // the repartition topics do not exist yet
+            return TopologyProgress.committedToEnd(admin, applicationId, TopologyProgress.inputs(applicationId, source));
         }
     }
 

@@ -36,6 +36,7 @@ import dev.warden.contracts.activity.ActivityEventParser;
 import dev.warden.contracts.json.WardenJson;
 import dev.warden.contracts.signal.DetectionSignal;
 import dev.warden.detection.ServiceStreamsConfig;
+import dev.warden.detection.TopologyProgress;
 import dev.warden.detection.account.AccountState;
 import dev.warden.detection.account.AccountStateSerde;
 import dev.warden.detection.campaign.CampaignTracker;
@@ -304,7 +305,7 @@ class DetectionBenchmark {
                 Thread.sleep(5);
             }
             double rate = count.get() / ((System.nanoTime() - s0) / 1e9);
-            awaitCommitted(bootstrap, applicationId, List.of(Topics.ACTIVITY), deadline); // the same window as the topology's
+            awaitCommitted(applicationId, List.of(Topics.ACTIVITY), deadline); // the same window as the topology's
             long cpu = streamThreadsSince(cpu0, streamThreadCpu(applicationId));
             return new Floor(rate, cpu / 1e3 / Math.max(1, count.get()));
         }
@@ -371,8 +372,7 @@ class DetectionBenchmark {
         double seconds = (System.nanoTime() - s0) / 1e9;
         double rate = processed(metrics) / seconds;
         String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-        awaitCommitted(bootstrap, applicationId, List.of(Topics.ACTIVITY,
-                applicationId + "-fingerprint-repartition", applicationId + "-campaign-by-account-repartition"), deadline);
+        awaitCommitted(applicationId, TopologyProgress.inputs(applicationId, Topics.ACTIVITY), deadline);
         double committedAfter = (System.nanoTime() - s0) / 1e9 - seconds;
         long cpuNanos = processCpuNanos() - cpu0;
         if (recording != null) {
@@ -511,24 +511,9 @@ class DetectionBenchmark {
      * timed only to the last event, a pass that ended before the first commit (a second after start) left out all
      * of its state writes and looked cheaper than one that did not.
      */
-    private static void awaitCommitted(String bootstrap, String applicationId, List<String> topics, long deadline)
-            throws Exception {
-        Properties p = WardenKafka.adminProperties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
-            List<org.apache.kafka.common.TopicPartition> all = new ArrayList<>();
-            for (String topic : topics) {
-                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                        .forEach(info -> all.add(new org.apache.kafka.common.TopicPartition(topic, info.partition())));
-            }
-            while (System.nanoTime() < deadline) {
-                var committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-                var ends = admin.listOffsets(all.stream().collect(java.util.stream.Collectors.toMap(tp -> tp,
-                        tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
-                if (all.stream().allMatch(tp -> committed.get(tp) != null
-                        ? committed.get(tp).offset() >= ends.get(tp).offset() : ends.get(tp).offset() == 0)) {
-                    break;
-                }
+    private static void awaitCommitted(String applicationId, List<String> topics, long deadline) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = WardenKafka.admin()) {
+            while (System.nanoTime() < deadline && !TopologyProgress.committedToEnd(admin, applicationId, topics)) {
                 Thread.sleep(20);
             }
         }
