@@ -37,6 +37,10 @@ public final class WardenKafka {
     }
 
     public static synchronized String bootstrapServers() {
+        String external = System.getProperty(KafkaBrokerProcess.EXTERNAL_BOOTSTRAP);
+        if (external != null) {
+            return external; // a benchmark's broker in a JVM of its own (KafkaBrokerProcess)
+        }
         if (cluster == null) {
             cluster = start();
             // the shared client first (outside this class's lock), or its producer waits on a dead broker

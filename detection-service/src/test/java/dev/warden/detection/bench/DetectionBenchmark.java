@@ -48,6 +48,7 @@ import dev.warden.simulator.Scenario;
 import dev.warden.simulator.Simulator;
 import dev.warden.simulator.TrafficGenerator;
 import dev.warden.testsupport.ActivityEvents;
+import dev.warden.testsupport.KafkaBrokerProcess;
 import dev.warden.testsupport.WardenKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -56,21 +57,30 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * Benchmark, not a test: prints figures, asserts nothing about time. Not matched by surefire's default
  * includes; run it explicitly (docs/detection.md):
  * {@code ./mvnw -B verify -pl detection-service -am -DskipITs -Dtest=DetectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * Options: -Dbench.accounts=3000 -Dbench.seed=42 -Dbench.bursts=40 -Dbench.passes=8.
- * One broker, one topic: the simulator's default scenario is produced once, then read by a plain
- * KafkaConsumer (bytes only, and bytes + contract parsing), then processed by the detection topology.
- * Both are timed from their first record to the last one, in several passes: a first pass (cold JIT) and further passes of each
- * reader (new consumer group / new application id with empty state) once the code is compiled.
+ * Options: -Dbench.accounts=3000 -Dbench.seed=42 -Dbench.bursts=40 -Dbench.passes=8 -Dbench.broker=in-jvm.
+ * One broker (in a JVM of its own unless in-jvm), one topic: the simulator's default scenario is produced once, then
+ * read by a plain KafkaConsumer (bytes only, and bytes + contract parsing), then processed by the detection topology.
+ * The consumers are timed from their first record to the last one, the topology and the Kafka Streams floors from
+ * their first record once every task is restored; in several passes: a first pass (cold JIT) and further passes of
+ * each reader (new consumer group / new application id with empty state) once the code is compiled.
  */
 class DetectionBenchmark {
+
+    /** The broker's own JVM; null when it runs in this one. */
+    private static KafkaBrokerProcess broker;
 
     @Test
     void run() throws Exception {
         int accounts = Integer.getInteger("bench.accounts", 3000);
         long seed = Long.getLong("bench.seed", 42);
+        // the broker in a JVM of its own, as deployed; -Dbench.broker=in-jvm puts it in this one, as the tests have it
+        boolean ownJvm = !"in-jvm".equals(System.getProperty("bench.broker"));
+        broker = ownJvm ? KafkaBrokerProcess.start(List.of("-Xmx1g")) : null;
         String bootstrap = WardenKafka.bootstrapServers();
         System.out.printf("%n[bench] start: load average %s, %d cores%n", loadAverage(),
                 Runtime.getRuntime().availableProcessors());
+        System.out.printf(ownJvm ? "[bench] broker: a JVM of its own (pid %d), on the same cores%n"
+                : "[bench] DIAGNOSTIC: broker in the benchmark JVM (-Dbench.broker=in-jvm)%n", ownJvm ? broker.pid() : 0);
         System.out.printf("[bench] %s%n", ProductionJvm.describe());
         streamsOverrides().forEach((key, value) ->
                 System.out.printf("[bench] DIAGNOSTIC: %s=%s instead of the production setting%n", key, value));
@@ -296,18 +306,20 @@ class DetectionBenchmark {
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (count.get() == 0 && System.nanoTime() < deadline) {
+            while ((count.get() == 0 || streams.state() != KafkaStreams.State.RUNNING) && System.nanoTime() < deadline) {
                 Thread.sleep(2);
             }
+            long before = count.get();
             long s0 = System.nanoTime();
             Map<String, Long> cpu0 = streamThreadCpu(applicationId);
             while (count.get() < produced && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            double rate = count.get() / ((System.nanoTime() - s0) / 1e9);
+            long events = Math.max(1, count.get() - before);
+            double rate = events / ((System.nanoTime() - s0) / 1e9);
             awaitCommitted(applicationId, List.of(Topics.ACTIVITY), deadline); // the same window as the topology's
             long cpu = streamThreadsSince(cpu0, streamThreadCpu(applicationId));
-            return new Floor(rate, cpu / 1e3 / Math.max(1, count.get()));
+            return new Floor(rate, cpu / 1e3 / events);
         }
     }
 
@@ -343,10 +355,15 @@ class DetectionBenchmark {
                 props);
         streams.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        // timed from the first record processed: group join and internal-topic creation are not throughput
-        while (processed(metrics) == 0 && System.nanoTime() < deadline) {
+        // timed from the first record processed once every task is restored: group join, internal-topic creation
+        // and restoring are not throughput (a stream thread spins while any of its tasks restores, "Restoring")
+        long started = System.nanoTime();
+        while ((processed(metrics) == 0 || streams.state() != KafkaStreams.State.RUNNING) && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }
+        double before = processed(metrics);
+        long startupNanos = streamThreadsSince(Map.of(), streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
+        double restoredAfter = (System.nanoTime() - started) / 1e9;
         String jfr = System.getProperty("bench.jfr"); // -Dbench.jfr=/tmp/topology.jfr profiles the last topology pass
         jdk.jfr.Recording recording = null;
         if (profile && jfr != null && !jfr.isBlank()) {
@@ -359,6 +376,7 @@ class DetectionBenchmark {
         }
         long s0 = System.nanoTime();
         long cpu0 = processCpuNanos();
+        long brokerCpu0 = broker == null ? 0 : processCpuNanos(broker.pid());
         Map<String, Long> jvmCpu0 = jvmThreadCpu();
         Map<String, Long> threadCpu0 = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
         Map<String, Long> threadUser0 = streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), true);
@@ -370,7 +388,8 @@ class DetectionBenchmark {
             heapPeak = Math.max(heapPeak, heapUsed());
         }
         double seconds = (System.nanoTime() - s0) / 1e9;
-        double rate = processed(metrics) / seconds;
+        double events = Math.max(1, processed(metrics) - before);
+        double rate = events / seconds;
         String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         awaitCommitted(applicationId, TopologyProgress.inputs(applicationId, Topics.ACTIVITY), deadline);
         double committedAfter = (System.nanoTime() - s0) / 1e9 - seconds;
@@ -384,10 +403,14 @@ class DetectionBenchmark {
         streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).forEach((name, nanos) -> perThread
                 .append(String.format("%s %.2f s, ", name, (nanos - threadCpu0.getOrDefault(name, 0L)) / 1e9)));
         System.out.printf("[bench] topology (%s), %s: %d events in %.2f s = %.0f events/s%n", threadsLabel, pass,
-                (long) processed(metrics), seconds, rate);
+                (long) events, seconds, rate);
+        System.out.printf("[bench]   timed from every task restored, %.2f s after start: %d events before it, stream thread "
+                + "%.2f s until then (log-in, restoring, those events)%n", restoredAfter, (long) before, startupNanos / 1e9);
         System.out.printf("[bench]   every input committed to its end %.2f s after the last event: the CPU figures run to there%n",
                 committedAfter);
-        System.out.printf("[bench]   CPU during it: whole JVM (broker, JIT, streams) %.2f s; %s%n", cpuNanos / 1e9,
+        System.out.printf("[bench]   CPU during it: the benchmark JVM (%sJIT, clients, streams) %.2f s%s; %s%n",
+                broker == null ? "broker, " : "", cpuNanos / 1e9,
+                broker == null ? "" : String.format(", the broker's JVM %.2f s", (processCpuNanos(broker.pid()) - brokerCpu0) / 1e9),
                 perThread.length() == 0 ? "-" : perThread.substring(0, perThread.length() - 2));
         Map<String, Long> jvmCpu = jvmThreadCpu();
         System.out.printf("[bench]   of which JIT compiler threads %.2f s, GC threads %.2f s (Linux thread CPU)%n",
@@ -397,18 +420,18 @@ class DetectionBenchmark {
                 streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
         long streamThreadUserNanos = streamThreadsSince(threadUser0,
                 streamThreadCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), true));
-        double events = Math.max(1, processed(metrics));
         System.out.printf("[bench]   stream-thread CPU per event: %.2f µs (%.2f s for %d events; user %.2f µs, kernel %.2f µs)%n",
-                streamThreadNanos / 1e3 / events, streamThreadNanos / 1e9, (long) processed(metrics),
+                streamThreadNanos / 1e3 / events, streamThreadNanos / 1e9, (long) events,
                 streamThreadUserNanos / 1e3 / events, (streamThreadNanos - streamThreadUserNanos) / 1e3 / events);
         System.gc();
-        System.out.printf("[bench]   memory while it ran (the whole benchmark JVM: broker, clients and topology): "
+        System.out.printf("[bench]   memory while it ran (the whole benchmark JVM: " + (broker == null ? "broker, " : "")
+                + "clients and topology): "
                 + "RSS peak %d MB (VmRSS), heap used peak %d MB, heap used after a full GC %d MB (-Xmx %d MB)%n",
                 rssPeak >> 20, heapPeak >> 20, heapUsed() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("[bench]   records written to internal topics: %s%n",
                 internalTopicRecords(bootstrap, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
         return new TopologyRun(streams, rate, threadsLabel,
-                streamThreadNanos / 1e3 / Math.max(1, processed(metrics)));
+                streamThreadNanos / 1e3 / events);
     }
 
     /** End offsets summed over partitions: how many records the topology wrote to its repartition topics and changelogs. */
@@ -474,6 +497,17 @@ class DetectionBenchmark {
 
     private static long heapUsed() {
         return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** CPU nanoseconds of another process so far (Linux /proc; 0 elsewhere). */
+    private static long processCpuNanos(long pid) {
+        try {
+            String stat = Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime + stime, USER_HZ 100
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static long processCpuNanos() {
