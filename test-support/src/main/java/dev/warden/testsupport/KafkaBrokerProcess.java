@@ -20,11 +20,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private static final String READY = "warden-broker-ready ";
 
     private final Process process;
-    private final String bootstrapServers;
 
-    private KafkaBrokerProcess(Process process, String bootstrapServers) {
+    private KafkaBrokerProcess(Process process) {
         this.process = process;
-        this.bootstrapServers = bootstrapServers;
     }
 
     /** Starts the broker JVM with this JVM's class path and {@code jvmOptions}; fails if it does not come up. */
@@ -47,17 +45,13 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             throw new IllegalStateException("the broker process ended before it was ready (exit "
                     + waitQuietly(process) + ")");
         }
-        KafkaBrokerProcess broker = new KafkaBrokerProcess(process, line.substring(READY.length()).trim());
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(process);
         Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "warden-broker-output");
         drain.setDaemon(true);
         drain.start();
-        System.setProperty(EXTERNAL_BOOTSTRAP, broker.bootstrapServers);
+        System.setProperty(EXTERNAL_BOOTSTRAP, line.substring(READY.length()).trim());
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "warden-broker-process-stop"));
         return broker;
-    }
-
-    public String bootstrapServers() {
-        return bootstrapServers;
     }
 
     public long pid() {

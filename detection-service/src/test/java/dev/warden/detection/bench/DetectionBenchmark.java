@@ -79,8 +79,11 @@ class DetectionBenchmark {
         String bootstrap = WardenKafka.bootstrapServers();
         System.out.printf("%n[bench] start: load average %s, %d cores%n", loadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf(ownJvm ? "[bench] broker: a JVM of its own (pid %d), on the same cores%n"
-                : "[bench] DIAGNOSTIC: broker in the benchmark JVM (-Dbench.broker=in-jvm)%n", ownJvm ? broker.pid() : 0);
+        if (ownJvm) {
+            System.out.printf("[bench] broker: a JVM of its own (pid %d), on the same cores%n", broker.pid());
+        } else {
+            System.out.printf("[bench] DIAGNOSTIC: broker in the benchmark JVM (-Dbench.broker=in-jvm)%n");
+        }
         System.out.printf("[bench] %s%n", ProductionJvm.describe());
         streamsOverrides().forEach((key, value) ->
                 System.out.printf("[bench] DIAGNOSTIC: %s=%s instead of the production setting%n", key, value));
@@ -481,10 +484,7 @@ class DetectionBenchmark {
                     if (group == null) {
                         continue;
                     }
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
-                    out.merge(group, ticks * 10_000_000L, Long::sum); // USER_HZ 100
+                    out.merge(group, statCpuNanos(task.resolve("stat")), Long::sum);
                 } catch (java.io.IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
@@ -502,12 +502,17 @@ class DetectionBenchmark {
     /** CPU nanoseconds of another process so far (Linux /proc; 0 elsewhere). */
     private static long processCpuNanos(long pid) {
         try {
-            String stat = Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime + stime, USER_HZ 100
+            return statCpuNanos(java.nio.file.Path.of("/proc/" + pid + "/stat"));
         } catch (java.io.IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** utime + stime of a /proc {@code stat} file (a process's or a thread's), in nanoseconds (USER_HZ 100). */
+    private static long statCpuNanos(java.nio.file.Path stat) throws java.io.IOException {
+        String text = Files.readString(stat);
+        String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
     }
 
     private static long processCpuNanos() {
