@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -39,6 +38,11 @@ import dev.warden.contracts.json.WardenJson;
 public final class ActivityEventParser {
 
     private static final int MAX_RECIPIENTS = 1_000_000;
+    private static final ActivityType[] ACTIVITY_TYPES = ActivityType.values();
+    private static final AccountType[] ACCOUNT_TYPES = AccountType.values();
+    private static final ClientType[] CLIENT_TYPES = ClientType.values();
+    private static final ReportReason[] REPORT_REASONS = ReportReason.values();
+    private static final ChatType[] CHAT_TYPES = ChatType.values();
 
     private final ObjectMapper mapper = WardenJson.mapper();
     private final boolean failOnTrailingTokens = mapper.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -137,15 +141,15 @@ public final class ActivityEventParser {
         if (!isAccountId(accountId)) {
             throw new InvalidField("field 'accountId' must be 1-128 characters of [A-Za-z0-9:._-]");
         }
-        ActivityType type = requiredEnum(n, Field.TYPE, ActivityType.class);
+        ActivityType type = requiredEnum(n, Field.TYPE, ACTIVITY_TYPES);
         Instant occurredAt = timestamp(requiredText(n, Field.OCCURRED_AT));
         if (occurredAt.isAfter(now.plus(maxFutureSkew))) {
             throw new InvalidField("field 'occurredAt' lies more than " + maxFutureSkew.toMinutes()
                     + " min in the future");
         }
         ActivityEvent.Builder b = ActivityEvent.builder(eventId, accountId, type, occurredAt)
-                .accountType(optionalEnum(n, Field.ACCOUNT_TYPE, AccountType.class))
-                .clientType(optionalEnum(n, Field.CLIENT_TYPE, ClientType.class))
+                .accountType(optionalEnum(n, Field.ACCOUNT_TYPE, ACCOUNT_TYPES))
+                .clientType(optionalEnum(n, Field.CLIENT_TYPE, CLIENT_TYPES))
                 .contactEmail(optionalText(n, Field.CONTACT_EMAIL))
                 .locale(optionalText(n, Field.LOCALE));
         String country = optionalText(n, Field.COUNTRY);
@@ -156,7 +160,7 @@ public final class ActivityEventParser {
         switch (type) {
             case MESSAGE_SENT -> readMessage(n, b);
             case USER_REPORT -> b.reporterAccountId(requiredText(n, Field.REPORTER_ACCOUNT_ID))
-                    .reportReason(requiredEnum(n, Field.REPORT_REASON, ReportReason.class));
+                    .reportReason(requiredEnum(n, Field.REPORT_REASON, REPORT_REASONS));
             case ACCOUNT_REGISTERED, PROFILE_UPDATED -> { }
         }
         return b.build();
@@ -173,7 +177,7 @@ public final class ActivityEventParser {
         if (reply != Fields.ABSENT && reply != Fields.NULL && reply != Fields.BOOLEAN) {
             throw new InvalidField("field 'isReply' must be a boolean");
         }
-        b.chatType(requiredEnum(n, Field.CHAT_TYPE, ChatType.class))
+        b.chatType(requiredEnum(n, Field.CHAT_TYPE, CHAT_TYPES))
                 .recipientCount(recipients)
                 .recipientsInContacts(inContacts)
                 .contentFingerprint(fingerprint == null ? null : fingerprint.toLowerCase(Locale.ROOT))
@@ -196,7 +200,8 @@ public final class ActivityEventParser {
     /**
      * The common shape {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)} without the formatter machinery, or null
      * for anything else (then {@link OffsetDateTime#parse} decides). Accepts only what that accepts, with the
-     * same instant: calendar and offset ranges are checked by {@link LocalDateTime#of} and {@link ZoneOffset}.
+     * same instant: the calendar is checked here ({@code TimestampTest} holds it to {@link java.time.LocalDate}) and
+     * the offset by {@link ZoneOffset}.
      */
     static Instant rfc3339(String t) {
         int len = t.length();
@@ -244,10 +249,37 @@ public final class ActivityEventParser {
             } else {
                 return null;
             }
-            return LocalDateTime.of(year, month, day, hour, minute, second, nano).toInstant(offset);
+            if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
+                    || second > 59) {
+                return null;
+            }
+            return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second
+                    - offset.getTotalSeconds(), nano);
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> isLeap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** {@link java.time.LocalDate#toEpochDay()} for a valid date with a year of 0-9999. */
+    private static long epochDay(int year, int month, int day) {
+        long total = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+        total += (367L * month - 362) / 12 + day - 1;
+        if (month > 2) {
+            total -= isLeap(year) ? 1 : 2;
+        }
+        return total - 719_528L; // days from 0000-01-01 to 1970-01-01
+    }
+
+    private static boolean isLeap(int year) {
+        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1. */
@@ -335,7 +367,7 @@ public final class ActivityEventParser {
         return s.isEmpty() ? null : s;
     }
 
-    private static <E extends Enum<E>> E requiredEnum(Fields n, int field, Class<E> type) {
+    private static <E extends Enum<E>> E requiredEnum(Fields n, int field, E[] type) {
         E value = optionalEnum(n, field, type);
         if (value == null) {
             throw new InvalidField("missing field '" + Field.NAMES[field] + "'");
@@ -343,16 +375,21 @@ public final class ActivityEventParser {
         return value;
     }
 
-    private static <E extends Enum<E>> E optionalEnum(Fields n, int field, Class<E> type) {
+    /**
+     * The constant named exactly {@code text}, as {@link Enum#valueOf}, by comparing names: a handful of
+     * constants, and no hash of a freshly read {@code String} to compute.
+     */
+    private static <E extends Enum<E>> E optionalEnum(Fields n, int field, E[] constants) {
         String text = optionalText(n, field);
         if (text == null) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField("unknown " + Field.NAMES[field] + " '" + abbreviate(text) + "'");
+        for (E e : constants) {
+            if (e.name().equals(text)) {
+                return e;
+            }
         }
+        throw new InvalidField("unknown " + Field.NAMES[field] + " '" + abbreviate(text) + "'");
     }
 
     private static int requiredInt(Fields n, int field, int min, int max) {

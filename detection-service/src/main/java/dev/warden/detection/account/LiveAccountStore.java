@@ -1,6 +1,6 @@
 package dev.warden.detection.account;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,24 +35,41 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
         implements KeyValueStore<String, AccountState> {
 
     private final int maxLive;
-    private final Map<String, AccountState> live;
-    /** Changed since the last flush, with the record context they were changed in (the changelog record's). */
-    private final Map<String, ProcessorRecordContext> dirty = new HashMap<>();
+    private final Map<String, Live> live;
+    /** Changed since the last flush, in the order first changed; an entry no longer dirty is skipped. */
+    private final List<Live> dirty = new ArrayList<>();
+    /** The entry the last {@link #get} returned: the detector puts back the object it got, by the same key. */
+    private Live lastGot;
     private InternalProcessorContext<?, ?> context;
     private volatile Thread owner;
+
+    /** One account's live object, and the record context of its latest change (null: unchanged since the flush). */
+    private static final class Live {
+        final String key;
+        AccountState state;
+        ProcessorRecordContext changedIn;
+
+        Live(String key, AccountState state) {
+            this.key = key;
+            this.state = state;
+        }
+    }
 
     LiveAccountStore(KeyValueStore<String, AccountState> inner, int maxLive) {
         super(inner);
         this.maxLive = maxLive;
         this.live = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, AccountState> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Live> eldest) {
                 if (size() <= LiveAccountStore.this.maxLive) {
                     return false;
                 }
-                ProcessorRecordContext changedIn = dirty.remove(eldest.getKey());
-                if (changedIn != null) {
-                    writeThrough(eldest.getKey(), eldest.getValue(), changedIn);
+                Live gone = eldest.getValue();
+                if (gone.changedIn != null) {
+                    writeThrough(gone);
+                }
+                if (gone == lastGot) {
+                    lastGot = null;
                 }
                 return true;
             }
@@ -77,14 +94,17 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
         if (Thread.currentThread() != owner) {
             return wrapped().get(key); // an interactive query: the committed state
         }
-        AccountState state = live.get(key);
-        if (state == null) {
-            state = wrapped().get(key);
-            if (state != null) {
-                live.put(key, state);
+        Live entry = live.get(key);
+        if (entry == null) {
+            AccountState stored = wrapped().get(key);
+            if (stored == null) {
+                return null;
             }
+            entry = new Live(key, stored);
+            live.put(key, entry);
         }
-        return state;
+        lastGot = entry;
+        return entry.state;
     }
 
     @Override
@@ -94,8 +114,19 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
             return;
         }
         owner = Thread.currentThread();
-        dirty.put(key, context.recordContext());
-        live.put(key, value);
+        Live entry = lastGot;
+        if (entry == null || entry.state != value || !entry.key.equals(key)) {
+            entry = live.get(key);
+            if (entry == null) {
+                entry = new Live(key, value);
+                live.put(key, entry);
+            }
+            entry.state = value;
+        }
+        if (entry.changedIn == null) {
+            dirty.add(entry);
+        }
+        entry.changedIn = context.recordContext();
     }
 
     @Override
@@ -114,21 +145,26 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
 
     @Override
     public AccountState delete(String key) {
-        AccountState before = live.remove(key);
-        dirty.remove(key);
+        Live before = live.remove(key);
+        if (before != null) {
+            before.changedIn = null;
+            if (before == lastGot) {
+                lastGot = null;
+            }
+        }
         AccountState stored = wrapped().delete(key);
-        return before != null ? before : stored;
+        return before != null ? before.state : stored;
     }
 
     /** Before Kafka Streams commits the input offsets: every changed account reaches the store and its changelog. */
     @Override
     public void flushCache() {
-        if (!dirty.isEmpty()) {
-            for (Map.Entry<String, ProcessorRecordContext> e : dirty.entrySet()) {
-                writeThrough(e.getKey(), live.get(e.getKey()), e.getValue());
+        for (Live entry : dirty) {
+            if (entry.changedIn != null) {
+                writeThrough(entry);
             }
-            dirty.clear();
         }
+        dirty.clear();
         super.flushCache();
     }
 
@@ -154,14 +190,16 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
     private void forget() {
         live.clear();
         dirty.clear();
+        lastGot = null;
         owner = null;
     }
 
-    private void writeThrough(String key, AccountState value, ProcessorRecordContext changedIn) {
+    private void writeThrough(Live entry) {
         ProcessorRecordContext current = context.recordContext();
-        context.setRecordContext(changedIn);
+        context.setRecordContext(entry.changedIn);
+        entry.changedIn = null;
         try {
-            wrapped().put(key, value);
+            wrapped().put(entry.key, entry.state);
         } finally {
             context.setRecordContext(current);
         }

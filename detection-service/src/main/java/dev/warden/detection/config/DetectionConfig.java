@@ -34,7 +34,7 @@ public interface DetectionConfig {
     /**
      * Account states kept as live objects per stream task (least recently used go first): what an active
      * account costs in CPU is then its serialisation once per commit, not twice per event. Also how many
-     * accounts known never to have been erased the erasure check remembers per task.
+     * erasures the erasure check keeps in memory per task (beyond that, how many accounts known not to be erased).
      */
     @WithDefault("20000")
     int liveAccountsPerTask();

@@ -15,11 +15,11 @@ public final class ErasedAccounts {
     }
 
     /**
-     * The store over {@code inner}, remembering up to {@code maxAbsent} accounts per task that it does not hold:
-     * the check every activity event makes is then rarely a read of the store below.
+     * The store over {@code inner}, holding up to {@code maxInMemory} erasures per task in memory (beyond that,
+     * as many accounts it does not hold): the check every activity event makes is then rarely a read of the store below.
      */
     public static StoreBuilder<KeyValueStore<String, Long>> storeBuilder(StoreBuilder<KeyValueStore<String, Long>> inner,
-            int maxAbsent) {
-        return ErasedAccountsStore.builder(inner, maxAbsent);
+            int maxInMemory) {
+        return ErasedAccountsStore.builder(inner, maxInMemory);
     }
 }

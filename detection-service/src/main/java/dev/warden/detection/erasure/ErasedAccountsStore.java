@@ -1,5 +1,6 @@
 package dev.warden.detection.erasure;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,30 +16,39 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import dev.warden.detection.store.WrappingStoreBuilder;
 
 /**
- * The erased-accounts store, remembering which accounts it does not hold. Every activity event asks it, and
- * nearly every account was never erased: the record cache below keeps only keys it holds, so each of those
- * questions would be a RocksDB read. A put forgets the key. Synchronised: interactive queries may read from
- * other threads (uncontended, it costs little next to the read it saves).
+ * The erased-accounts store, answering from memory. Every activity event asks it, and nearly every account was
+ * never erased: the record cache below keeps only keys it holds, so each of those questions would be a RocksDB
+ * read. While a task holds at most {@code maxInMemory} erasures, all of them are read into memory at the first
+ * question (a processor asks only once its task is restored) and kept in step by every write, so a question is
+ * one look-up in a small map. Beyond that, it remembers up to {@code maxInMemory} accounts it does not hold
+ * (least recently asked go first). Synchronised: cheap uncontended, and safe should a query ever read it from
+ * another thread.
  */
 final class ErasedAccountsStore extends WrappedStateStore<KeyValueStore<String, Long>, String, Long>
         implements KeyValueStore<String, Long> {
 
+    private final int maxInMemory;
+    /** Every erasure of the task, when there are at most {@link #maxInMemory}; null: more, or not read yet. */
+    private Map<String, Long> all;
+    private boolean allRead;
+    /** Accounts known not to be erased, while {@link #all} is null. */
     private final Map<String, Boolean> absent;
 
-    private ErasedAccountsStore(KeyValueStore<String, Long> inner, int maxAbsent) {
+    ErasedAccountsStore(KeyValueStore<String, Long> inner, int maxInMemory) {
         super(inner);
+        this.maxInMemory = maxInMemory;
         this.absent = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > maxAbsent;
+                return size() > maxInMemory;
             }
         };
     }
 
-    /** @param maxAbsent how many keys known to be absent are remembered per task (least recently asked go first) */
+    /** @param maxInMemory how many erasures, or else accounts known not to be erased, are kept in memory per task */
     static StoreBuilder<KeyValueStore<String, Long>> builder(StoreBuilder<KeyValueStore<String, Long>> inner,
-            int maxAbsent) {
-        return new WrappingStoreBuilder<>(inner, store -> new ErasedAccountsStore(store, maxAbsent), true);
+            int maxInMemory) {
+        return new WrappingStoreBuilder<>(inner, store -> new ErasedAccountsStore(store, maxInMemory), true);
     }
 
     @Override
@@ -49,6 +59,12 @@ final class ErasedAccountsStore extends WrappedStateStore<KeyValueStore<String, 
 
     @Override
     public synchronized Long get(String key) {
+        if (!allRead) {
+            readAll();
+        }
+        if (all != null) {
+            return all.get(key);
+        }
         if (absent.get(key) != null) {
             return null;
         }
@@ -61,26 +77,60 @@ final class ErasedAccountsStore extends WrappedStateStore<KeyValueStore<String, 
 
     @Override
     public synchronized void put(String key, Long value) {
-        absent.remove(key);
         wrapped().put(key, value);
+        written(key, value);
     }
 
     @Override
     public synchronized Long putIfAbsent(String key, Long value) {
-        absent.remove(key);
-        return wrapped().putIfAbsent(key, value);
+        Long before = wrapped().putIfAbsent(key, value);
+        if (before == null) {
+            written(key, value);
+        }
+        return before;
     }
 
     @Override
     public synchronized void putAll(List<KeyValue<String, Long>> entries) {
-        entries.forEach(e -> absent.remove(e.key));
         wrapped().putAll(entries);
+        entries.forEach(e -> written(e.key, e.value));
     }
 
     @Override
     public synchronized Long delete(String key) {
+        Long before = wrapped().delete(key);
+        written(key, null);
+        return before;
+    }
+
+    private void readAll() {
+        allRead = true;
+        Map<String, Long> read = new HashMap<>();
+        try (KeyValueIterator<String, Long> it = wrapped().all()) {
+            while (it.hasNext()) {
+                KeyValue<String, Long> e = it.next();
+                if (read.size() == maxInMemory) {
+                    return; // too many: ask the store, remembering who is absent
+                }
+                read.put(e.key, e.value);
+            }
+        }
+        all = read;
+    }
+
+    private void written(String key, Long value) {
         absent.remove(key);
-        return wrapped().delete(key);
+        if (all == null) {
+            return;
+        }
+        if (value == null) {
+            all.remove(key);
+        } else {
+            all.put(key, value);
+            if (all.size() > maxInMemory) {
+                all = null;
+            }
+        }
     }
 
     /** The task's state is being dropped or recycled: what was absent may be restored. */
@@ -97,6 +147,8 @@ final class ErasedAccountsStore extends WrappedStateStore<KeyValueStore<String, 
     }
 
     private synchronized void forget() {
+        all = null;
+        allRead = false;
         absent.clear();
     }
 

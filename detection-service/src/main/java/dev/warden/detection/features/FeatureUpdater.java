@@ -118,8 +118,24 @@ public final class FeatureUpdater {
         s.sampleEventIds.add(e.eventId(), sampleIds);
     }
 
-    /** The bucket for {@code key} in a list sorted by key, inserted in place if missing (searched from the newest end). */
+    /**
+     * The bucket for {@code key} in a list sorted by key, inserted in place if missing. Most messages fall in the
+     * newest bucket: that test stays small enough for the compiler to inline here at each call, where
+     * {@code keyOf} has one class; the search and insertion are out of line.
+     */
     private static <B> B bucket(List<B> buckets, long key, ToLongFunction<B> keyOf, LongFunction<B> create) {
+        int last = buckets.size() - 1;
+        if (last >= 0) {
+            B newest = buckets.get(last);
+            if (keyOf.applyAsLong(newest) == key) {
+                return newest;
+            }
+        }
+        return insert(buckets, key, keyOf, create);
+    }
+
+    /** The bucket for {@code key}, searched from the newest end, inserted in place if missing. */
+    private static <B> B insert(List<B> buckets, long key, ToLongFunction<B> keyOf, LongFunction<B> create) {
         int i = buckets.size() - 1;
         while (i >= 0 && keyOf.applyAsLong(buckets.get(i)) > key) {
             i--;
@@ -134,16 +150,18 @@ public final class FeatureUpdater {
 
     /** Space-saving heavy hitters: a new fingerprint replaces the least repeated one. */
     private static void fingerprint(AccountState s, long hash, int strangers, long at) {
-        AccountState.FingerprintCount min = null;
-        for (AccountState.FingerprintCount f : s.fingerprints) {
+        List<AccountState.FingerprintCount> counts = s.fingerprints;
+        int min = -1;
+        for (int i = 0; i < counts.size(); i++) {
+            AccountState.FingerprintCount f = counts.get(i);
             if (f.hash == hash) {
                 f.messages++;
                 f.nonContactRecipients += strangers;
                 f.lastSeenMillis = Math.max(f.lastSeenMillis, at);
                 return;
             }
-            if (min == null || f.messages < min.messages) {
-                min = f;
+            if (min < 0 || f.messages < counts.get(min).messages) {
+                min = i;
             }
         }
         AccountState.FingerprintCount f = new AccountState.FingerprintCount();
@@ -151,10 +169,10 @@ public final class FeatureUpdater {
         f.messages = 1;
         f.nonContactRecipients = strangers;
         f.lastSeenMillis = at;
-        if (s.fingerprints.size() < AccountState.MAX_FINGERPRINTS) {
-            s.fingerprints.add(f);
-        } else if (min.messages <= 1) {
-            s.fingerprints.set(s.fingerprints.indexOf(min), f);
+        if (counts.size() < AccountState.MAX_FINGERPRINTS) {
+            counts.add(f);
+        } else if (counts.get(min).messages <= 1) {
+            counts.set(min, f);
         }
     }
 
@@ -184,8 +202,17 @@ public final class FeatureUpdater {
                 b -> b.slot);
         dropBefore(s.hours, Math.floorDiv(Math.floorDiv(w - DAY_MILLIS, 1000), AccountState.HOUR_SECONDS) - 1,
                 b -> b.hour);
-        s.fingerprints.removeIf(f -> f.lastSeenMillis < w - DAY_MILLIS);
-        s.reporters.removeIf(r -> r.atMillis < w - REPORT_MILLIS);
+        // loops, not removeIf: a predicate passed to the JDK's shared removeIf is a call the compiler cannot inline
+        for (int i = s.fingerprints.size() - 1; i >= 0; i--) {
+            if (s.fingerprints.get(i).lastSeenMillis < w - DAY_MILLIS) {
+                s.fingerprints.remove(i);
+            }
+        }
+        for (int i = s.reporters.size() - 1; i >= 0; i--) {
+            if (s.reporters.get(i).atMillis < w - REPORT_MILLIS) {
+                s.reporters.remove(i);
+            }
+        }
         if (s.campaignSeenMillis > 0 && s.campaignSeenMillis < w - HOUR_MILLIS) {
             s.campaignAccounts = 0;
             s.campaignSeenMillis = 0;
@@ -195,15 +222,22 @@ public final class FeatureUpdater {
         }
     }
 
-    /** Removes the buckets whose key is below {@code horizon} from a list sorted by key. */
+    /**
+     * Removes the buckets whose key is below {@code horizon} from a list sorted by key. As in {@link #bucket}, the
+     * usual case (nothing to remove) is small enough to inline, and the removal is out of line.
+     */
     private static <B> void dropBefore(List<B> buckets, long horizon, ToLongFunction<B> keyOf) {
-        int expired = 0;
+        if (!buckets.isEmpty() && keyOf.applyAsLong(buckets.get(0)) < horizon) {
+            drop(buckets, horizon, keyOf);
+        }
+    }
+
+    private static <B> void drop(List<B> buckets, long horizon, ToLongFunction<B> keyOf) {
+        int expired = 1;
         while (expired < buckets.size() && keyOf.applyAsLong(buckets.get(expired)) < horizon) {
             expired++;
         }
-        if (expired > 0) {
-            buckets.subList(0, expired).clear();
-        }
+        buckets.subList(0, expired).clear();
     }
 
     /**

@@ -165,9 +165,9 @@ public class ActivityTopology {
      */
     private static KStream<String, ValidatedActivity> withErasures(StreamsBuilder builder,
             KStream<String, ValidatedActivity> accepted, MeterRegistry metrics, String erasures, boolean inMemoryStores,
-            int absentPerTask) {
+            int erasuresInMemoryPerTask) {
         builder.addStateStore(ErasedAccounts.storeBuilder(Stores.keyValueStoreBuilder(store(ErasedAccounts.STORE,
-                inMemoryStores), Serdes.String(), Serdes.Long()).withCachingEnabled(), absentPerTask));
+                inMemoryStores), Serdes.String(), Serdes.Long()).withCachingEnabled(), erasuresInMemoryPerTask));
         builder.stream(erasures, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("erasures"))
                 .process(() -> new AccountEraser(metrics), Named.as("erase-account"), ACCOUNT_STORE, ErasedAccounts.STORE)
                 .to(erasures + ".dlq", Produced.with(Serdes.String(), Serdes.ByteArray()));
