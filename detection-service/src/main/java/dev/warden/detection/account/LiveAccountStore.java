@@ -36,7 +36,10 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
 
     private final int maxLive;
     private final Map<String, Live> live;
-    /** Changed since the last flush, in the order first changed; an entry no longer dirty is skipped. */
+    /**
+     * Changed since the last flush, in the order first changed. An entry evicted or deleted since stays here, with
+     * its key only, until the flush skips it.
+     */
     private final List<Live> dirty = new ArrayList<>();
     /** The entry the last {@link #get} returned: the detector puts back the object it got, by the same key. */
     private Live lastGot;
@@ -55,9 +58,10 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
         }
     }
 
+    /** @param maxLive at most this many live objects; at least one is kept (the one a processor is changing) */
     LiveAccountStore(KeyValueStore<String, AccountState> inner, int maxLive) {
         super(inner);
-        this.maxLive = maxLive;
+        this.maxLive = Math.max(1, maxLive);
         this.live = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Live> eldest) {
@@ -68,6 +72,7 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
                 if (gone.changedIn != null) {
                     writeThrough(gone);
                 }
+                gone.state = null; // it may wait in the dirty list until the flush: keep only its key
                 if (gone == lastGot) {
                     lastGot = null;
                 }
@@ -146,14 +151,17 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
     @Override
     public AccountState delete(String key) {
         Live before = live.remove(key);
+        AccountState was = null;
         if (before != null) {
+            was = before.state;
             before.changedIn = null;
+            before.state = null;
             if (before == lastGot) {
                 lastGot = null;
             }
         }
         AccountState stored = wrapped().delete(key);
-        return before != null ? before.state : stored;
+        return was != null ? was : stored;
     }
 
     /** Before Kafka Streams commits the input offsets: every changed account reaches the store and its changelog. */
@@ -197,9 +205,9 @@ public final class LiveAccountStore extends WrappedStateStore<KeyValueStore<Stri
     private void writeThrough(Live entry) {
         ProcessorRecordContext current = context.recordContext();
         context.setRecordContext(entry.changedIn);
-        entry.changedIn = null;
         try {
             wrapped().put(entry.key, entry.state);
+            entry.changedIn = null; // only once written: a flush that failed and is retried writes it again
         } finally {
             context.setRecordContext(current);
         }

@@ -32,8 +32,8 @@ public interface DetectionConfig {
     double conclusiveScore();
 
     /**
-     * Account states kept as live objects per stream task (least recently used go first): what an active
-     * account costs in CPU is then its serialisation once per commit, not twice per event. Also how many
+     * Account states kept as live objects per stream task (least recently used go first; at least one): what an
+     * active account costs in CPU is then its serialisation once per commit, not twice per event. Also how many
      * erasures the erasure check keeps in memory per task (beyond that, how many accounts known not to be erased).
      */
     @WithDefault("20000")

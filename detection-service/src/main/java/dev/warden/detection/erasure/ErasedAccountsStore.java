@@ -21,8 +21,8 @@ import dev.warden.detection.store.WrappingStoreBuilder;
  * read. While a task holds at most {@code maxInMemory} erasures, all of them are read into memory at the first
  * question (a processor asks only once its task is restored) and kept in step by every write, so a question is
  * one look-up in a small map. Beyond that, it remembers up to {@code maxInMemory} accounts it does not hold
- * (least recently asked go first). Synchronised: cheap uncontended, and safe should a query ever read it from
- * another thread.
+ * (least recently asked go first). Only the task's processors ask it: no interactive query reads this store, and
+ * one made while the task restores would read the erasures too early. Synchronised all the same: cheap uncontended.
  */
 final class ErasedAccountsStore extends WrappedStateStore<KeyValueStore<String, Long>, String, Long>
         implements KeyValueStore<String, Long> {

@@ -29,7 +29,11 @@ class LiveAccountStoreTest {
 
     @BeforeEach
     void init() {
-        store = new LiveAccountStore(below, 2);
+        store = open(2);
+    }
+
+    private LiveAccountStore open(int maxLive) {
+        LiveAccountStore opened = new LiveAccountStore(below, maxLive);
         InternalProcessorContext<?, ?> context = (InternalProcessorContext<?, ?>) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {InternalProcessorContext.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
@@ -45,7 +49,8 @@ class LiveAccountStoreTest {
                         }
                     }
                 });
-        store.init(context, store);
+        opened.init(context, opened);
+        return opened;
     }
 
     @Test
@@ -62,7 +67,7 @@ class LiveAccountStoreTest {
         store.flushCache();
 
         assertEquals(1, below.puts);
-        assertEquals(2, below.map.get("a").watermarkMillis);
+        assertEquals(2, (long) below.written.get("a"));
         assertEquals(11, below.contexts.get("a").offset());
         store.flushCache();
         assertEquals(1, below.puts, "nothing changed since the last flush");
@@ -79,7 +84,7 @@ class LiveAccountStoreTest {
         store.put("c", state(3)); // a third live object: "a", the least recently used, goes
 
         assertEquals(1, below.puts);
-        assertEquals(1, below.map.get("a").watermarkMillis);
+        assertEquals(1, (long) below.written.get("a"));
         assertEquals(1, below.contexts.get("a").offset(), "written in the context it was changed in");
         assertEquals(3, current.get().offset(), "and the current context is back");
 
@@ -92,9 +97,9 @@ class LiveAccountStoreTest {
         store.flushCache();
 
         assertEquals(4, below.puts, "a and c, once each");
-        assertEquals(4, below.map.get("a").watermarkMillis);
-        assertEquals(3, below.map.get("c").watermarkMillis);
-        assertEquals(2, below.map.get("b").watermarkMillis);
+        assertEquals(4, (long) below.written.get("a"));
+        assertEquals(3, (long) below.written.get("c"));
+        assertEquals(2, (long) below.written.get("b"));
     }
 
     @Test
@@ -112,7 +117,7 @@ class LiveAccountStoreTest {
 
         assertNull(below.map.get("a"));
         assertNull(store.get("a"));
-        assertEquals(2, below.map.get("b").watermarkMillis);
+        assertEquals(2, (long) below.written.get("b"));
     }
 
     @Test
@@ -127,8 +132,8 @@ class LiveAccountStoreTest {
 
         store.flushCache();
 
-        assertSame(a, below.map.get("b"));
-        assertSame(a, below.map.get("a"));
+        assertEquals(1, (long) below.written.get("b"));
+        assertEquals(1, (long) below.written.get("a"));
         assertSame(a, store.get("b"));
     }
 
@@ -149,6 +154,73 @@ class LiveAccountStoreTest {
         assertEquals(1, seen.get().watermarkMillis);
     }
 
+    @Test
+    void aPutAfterTheEntryItsGetReturnedWasEvictedKeepsTheChange() {
+        AccountState a = committedAndGot("a");
+        store.put("b", state(2));
+        store.put("c", state(3)); // evicts "a", the object just got
+
+        a.watermarkMillis = 7;
+        at(2);
+        store.put("a", a);
+        assertSame(a, store.get("a"), "live again, not read from below");
+        store.flushCache();
+
+        assertEquals(7, (long) below.written.get("a"));
+    }
+
+    @Test
+    void aPutOfAnotherObjectUnderTheKeyJustGotStoresThatObject() {
+        committedAndGot("a");
+        AccountState replacement = state(5);
+
+        store.put("a", replacement);
+        store.flushCache();
+
+        assertEquals(5, (long) below.written.get("a"));
+        assertSame(replacement, store.get("a"));
+    }
+
+    @Test
+    void aPutAfterADeleteOfTheEntryItsGetReturnedWritesTheAccountAgain() {
+        AccountState a = committedAndGot("a");
+        store.delete("a");
+        assertNull(below.map.get("a"));
+
+        a.watermarkMillis = 3;
+        store.put("a", a);
+        store.flushCache();
+
+        assertEquals(3, (long) below.written.get("a"));
+    }
+
+    @Test
+    void keepsOneLiveObjectWhenAskedToKeepNone() {
+        LiveAccountStore one = open(0);
+        at(1);
+        AccountState a = state(1);
+        one.put("a", a);
+        assertSame(a, one.get("a"));
+        a.watermarkMillis = 2;
+        one.put("a", a);
+        one.put("b", state(9)); // "a" leaves, written through
+        one.delete("b");
+
+        one.flushCache();
+
+        assertEquals(2, (long) below.written.get("a"));
+        assertNull(below.map.get("b"), "deleted before the flush");
+        assertEquals(1, below.puts);
+    }
+
+    /** An account written below at offset 1, then got: its live object, as a processor holds it. */
+    private AccountState committedAndGot(String key) {
+        at(1);
+        store.put(key, state(1));
+        store.flushCache();
+        return store.get(key);
+    }
+
     private void at(long offset) {
         current.set(new ProcessorRecordContext(0, offset, 0, "activity", new RecordHeaders()));
     }
@@ -162,15 +234,25 @@ class LiveAccountStoreTest {
     /** The changelogged store below: what was put, and in which record context. */
     private final class Below extends MapStore<AccountState> {
         final Map<String, ProcessorRecordContext> contexts = new HashMap<>();
+        /** The watermark each account had when it was written: the objects themselves change on. */
+        final Map<String, Long> written = new HashMap<>();
 
         Below() {
             super(AccountState.STORE);
         }
 
+        /** A copy, as RocksDB keeps bytes: a change to the live object reaches the store only by a write. */
         @Override
         public void put(String key, AccountState value) {
-            super.put(key, value);
+            super.put(key, AccountStateSerde.read(AccountStateSerde.write(value)));
             contexts.put(key, current.get());
+            written.put(key, value.watermarkMillis);
+        }
+
+        @Override
+        public AccountState get(String key) {
+            AccountState stored = super.get(key);
+            return stored == null ? null : AccountStateSerde.read(AccountStateSerde.write(stored));
         }
     }
 }

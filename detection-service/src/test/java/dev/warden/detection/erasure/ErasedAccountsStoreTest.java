@@ -3,6 +3,9 @@ package dev.warden.detection.erasure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
+
+import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.Test;
 
 import dev.warden.detection.store.MapStore;
@@ -27,6 +30,26 @@ class ErasedAccountsStoreTest {
 
         assertEquals(0, below.gets, "every question answered from memory");
         assertEquals(1, below.scans);
+    }
+
+    @Test
+    void answersAsTheStoreBelowOnceItsErasuresOutgrowMemoryWhileRunning() {
+        ErasedAccountsStore store = new ErasedAccountsStore(below, 2);
+        store.init(null, store);
+        assertNull(store.get("never")); // read now: no erasures, all in memory
+        store.put("a0", 0L);
+        store.putIfAbsent("a1", 1L);
+        store.putAll(List.of(KeyValue.pair("a2", 2L), KeyValue.pair("a3", 3L)));
+        int before = below.gets;
+
+        for (int i = 0; i < 4; i++) {
+            assertEquals((long) i, store.get("a" + i));
+        }
+        assertNull(store.get("never"));
+
+        assertEquals(before + 5, below.gets, "more erasures than memory keeps: the store below answers");
+        store.delete("a2");
+        assertNull(store.get("a2"));
     }
 
     @Test
