@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -249,8 +251,8 @@ public final class ActivityEventParser {
             } else {
                 return null;
             }
-            if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
-                    || second > 59) {
+            if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year)) || hour > 23
+                    || minute > 59 || second > 59) {
                 return null;
             }
             return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second
@@ -260,26 +262,14 @@ public final class ActivityEventParser {
         }
     }
 
-    private static int lengthOfMonth(int year, int month) {
-        return switch (month) {
-            case 2 -> isLeap(year) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
     /** {@link java.time.LocalDate#toEpochDay()} for a valid date with a year of 0-9999. */
     private static long epochDay(int year, int month, int day) {
         long total = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
         total += (367L * month - 362) / 12 + day - 1;
         if (month > 2) {
-            total -= isLeap(year) ? 1 : 2;
+            total -= Year.isLeap(year) ? 1 : 2;
         }
         return total - 719_528L; // days from 0000-01-01 to 1970-01-01
-    }
-
-    private static boolean isLeap(int year) {
-        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1. */
