@@ -32,18 +32,18 @@ public class AccountState {
     public String locale;
     /** Newest event time seen: the clock that expires buckets (event time, not wall time). */
     public long watermarkMillis;
-    /** Per-second message counts for the short (burst) window, oldest first. */
-    public List<SecondBucket> seconds = new ArrayList<>();
-    /** Per-five-minute aggregates for the hour window, oldest first. */
-    public List<SlotBucket> slots = new ArrayList<>();
-    /** Per-hour aggregates for the day window, oldest first. */
-    public List<HourBucket> hours = new ArrayList<>();
+    /** Per-second counts for the short (burst) window, oldest first: {@link Second} names the counters. */
+    public final Buckets seconds = new Buckets(Second.FIELDS);
+    /** Per-five-minute aggregates for the hour window, oldest first: {@link Slot} names the counters. */
+    public final Buckets slots = new Buckets(Slot.FIELDS);
+    /** Per-hour aggregates for the day window, oldest first: {@link Hour} names the counters. */
+    public final Buckets hours = new Buckets(Hour.FIELDS);
     /** Event time of the newest message (for inter-message intervals). */
     public long lastMessageMillis;
     /** The most recent inter-message intervals in ms, oldest first. */
     public final Intervals intervalsMillis = new Intervals();
     /** Most repeated content fingerprints (a small heavy-hitter table), forgotten 24 h after last use. */
-    public List<FingerprintCount> fingerprints = new ArrayList<>();
+    public List<FingerprintCount> fingerprints = new ArrayList<>(MAX_FINGERPRINTS);
     /** Distinct accounts that reported this one, with when (minute of event time). */
     public List<Reporter> reporters = new ArrayList<>();
     /** Largest number of distinct accounts seen sending one of this account's fingerprints. */
@@ -60,42 +60,42 @@ public class AccountState {
     /** Event time of the conclusive signal that started the silence. */
     public long silencedFromMillis;
 
-    public static class SecondBucket {
-        public long second;
-        public int messages;
-        public int nonContactRecipients;
+    /** The counters of a second bucket. */
+    public static final class Second {
+        public static final int MESSAGES = 0;
+        public static final int NON_CONTACT_RECIPIENTS = 1;
+        static final int FIELDS = 2;
 
-        public SecondBucket(long second) {
-            this.second = second;
+        private Second() {
         }
     }
 
-    public static class SlotBucket {
-        public long slot;
-        public int messages;
-        public int recipients;
-        public int nonContactRecipients;
-        public int replies;
-        public int forwards;
-        public int fanoutMessages;
+    /** The counters of a five-minute bucket. */
+    public static final class Slot {
+        public static final int MESSAGES = 0;
+        public static final int RECIPIENTS = 1;
+        public static final int NON_CONTACT_RECIPIENTS = 2;
+        public static final int REPLIES = 3;
+        public static final int FORWARDS = 4;
+        public static final int FANOUT_MESSAGES = 5;
         /** Non-contact recipients of group and broadcast messages: broadcast reach. */
-        public int fanoutNonContactRecipients;
+        public static final int FANOUT_NON_CONTACT_RECIPIENTS = 6;
+        static final int FIELDS = 7;
 
-        public SlotBucket(long slot) {
-            this.slot = slot;
+        private Slot() {
         }
     }
 
-    public static class HourBucket {
-        public long hour;
-        public int messages;
-        public int recipients;
-        public int nonContactRecipients;
-        public int replies;
-        public int fanoutNonContactRecipients;
+    /** The counters of an hour bucket. */
+    public static final class Hour {
+        public static final int MESSAGES = 0;
+        public static final int RECIPIENTS = 1;
+        public static final int NON_CONTACT_RECIPIENTS = 2;
+        public static final int REPLIES = 3;
+        public static final int FANOUT_NON_CONTACT_RECIPIENTS = 4;
+        static final int FIELDS = 5;
 
-        public HourBucket(long hour) {
-            this.hour = hour;
+        private Hour() {
         }
     }
 

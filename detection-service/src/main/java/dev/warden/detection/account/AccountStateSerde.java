@@ -10,6 +10,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
+import dev.warden.detection.account.AccountState.Hour;
+import dev.warden.detection.account.AccountState.Second;
+import dev.warden.detection.account.AccountState.Slot;
+
 /**
  * Compact binary serde for the account state store and its changelog: varints relative to the
  * watermark, UUID event ids as 16 bytes. JSON would cost 3-4× the bytes per active account and
@@ -69,8 +73,8 @@ public class AccountStateSerde implements Serde<AccountState> {
         out.text(s.locale);
         long wSecond = Math.floorDiv(w, 1000);
         writeSeconds(out, s.seconds, wSecond);
-        writeSlots(out, s.slots, Math.floorDiv(wSecond, AccountState.SLOT_SECONDS));
-        writeHours(out, s.hours, Math.floorDiv(wSecond, AccountState.HOUR_SECONDS));
+        writeBuckets(out, s.slots, Slot.FIELDS, Math.floorDiv(wSecond, AccountState.SLOT_SECONDS));
+        writeBuckets(out, s.hours, Hour.FIELDS, Math.floorDiv(wSecond, AccountState.HOUR_SECONDS));
         out.varlong(s.lastMessageMillis == 0 ? 0 : w - s.lastMessageMillis + 1);
         writeIntervals(out, s.intervalsMillis);
         writeFingerprints(out, s.fingerprints, w);
@@ -90,42 +94,34 @@ public class AccountStateSerde implements Serde<AccountState> {
         return out.toByteArray();
     }
 
-    private static void writeSeconds(Out out, List<AccountState.SecondBucket> seconds, long wSecond) {
+    private static void writeSeconds(Out out, Buckets seconds, long wSecond) {
         out.varint(seconds.size());
         long previous = wSecond;
         for (int i = 0; i < seconds.size(); i++) {
-            AccountState.SecondBucket b = seconds.get(i);
-            out.varlong(previous - b.second);
-            previous = b.second;
-            out.counts(b.messages, b.nonContactRecipients);
+            long second = seconds.key(i);
+            out.varlong(previous - second);
+            previous = second;
+            out.counts(seconds.count(i, Second.MESSAGES), seconds.count(i, Second.NON_CONTACT_RECIPIENTS));
         }
     }
 
-    private static void writeSlots(Out out, List<AccountState.SlotBucket> slots, long wSlot) {
-        out.varint(slots.size());
-        for (int i = 0; i < slots.size(); i++) {
-            AccountState.SlotBucket b = slots.get(i);
-            out.varlong(wSlot - b.slot);
-            out.varint(b.messages);
-            out.varint(b.recipients);
-            out.varint(b.nonContactRecipients);
-            out.varint(b.replies);
-            out.varint(b.forwards);
-            out.varint(b.fanoutMessages);
-            out.varint(b.fanoutNonContactRecipients);
+    /** Each bucket: its distance from the newest key, then its counters in field order. */
+    private static void writeBuckets(Out out, Buckets buckets, int fields, long newest) {
+        out.varint(buckets.size());
+        for (int i = 0; i < buckets.size(); i++) {
+            out.varlong(newest - buckets.key(i));
+            for (int f = 0; f < fields; f++) {
+                out.varint(buckets.count(i, f));
+            }
         }
     }
 
-    private static void writeHours(Out out, List<AccountState.HourBucket> hours, long wHour) {
-        out.varint(hours.size());
-        for (int i = 0; i < hours.size(); i++) {
-            AccountState.HourBucket b = hours.get(i);
-            out.varlong(wHour - b.hour);
-            out.varint(b.messages);
-            out.varint(b.recipients);
-            out.varint(b.nonContactRecipients);
-            out.varint(b.replies);
-            out.varint(b.fanoutNonContactRecipients);
+    private static void readBuckets(In in, Buckets buckets, int fields, long newest) {
+        for (int i = in.varint(); i > 0; i--) {
+            int b = buckets.bucket(newest - in.varlong());
+            for (int f = 0; f < fields; f++) {
+                buckets.add(b, f, in.varint());
+            }
         }
     }
 
@@ -209,39 +205,29 @@ public class AccountStateSerde implements Serde<AccountState> {
             long wSecond = Math.floorDiv(w, 1000);
             long previous = wSecond;
             for (int i = in.varint(); i > 0; i--) {
-                AccountState.SecondBucket b;
+                long second;
+                int messages;
+                int strangers;
                 if (version == VERSION) {
-                    b = new AccountState.SecondBucket(previous - in.varlong());
-                    previous = b.second;
-                    in.counts(b);
+                    second = previous - in.varlong();
+                    previous = second;
+                    long counts = in.varlong();
+                    messages = (int) (counts >> 3);
+                    strangers = (counts & 7) == 7 ? (int) (7 + in.varlong()) : (int) (counts & 7);
                 } else {
-                    b = new AccountState.SecondBucket(wSecond - in.varlong());
-                    b.messages = in.varint();
-                    b.nonContactRecipients = in.varint();
+                    second = wSecond - in.varlong();
+                    messages = in.varint();
+                    strangers = in.varint();
                 }
-                s.seconds.add(b);
+                int b = s.seconds.bucket(second);
+                s.seconds.add(b, Second.MESSAGES, messages);
+                s.seconds.add(b, Second.NON_CONTACT_RECIPIENTS, strangers);
             }
             long wSlot = Math.floorDiv(wSecond, AccountState.SLOT_SECONDS);
-            for (int i = in.varint(); i > 0; i--) {
-                AccountState.SlotBucket b = new AccountState.SlotBucket(wSlot - in.varlong());
-                b.messages = in.varint();
-                b.recipients = in.varint();
-                b.nonContactRecipients = in.varint();
-                b.replies = in.varint();
-                b.forwards = in.varint();
-                b.fanoutMessages = in.varint();
-                b.fanoutNonContactRecipients = version == VERSION_2 ? 0 : in.varint();
-                s.slots.add(b);
-            }
-            long wHour = Math.floorDiv(wSecond, AccountState.HOUR_SECONDS);
-            for (int i = version == VERSION_2 ? 0 : in.varint(); i > 0; i--) {
-                AccountState.HourBucket b = new AccountState.HourBucket(wHour - in.varlong());
-                b.messages = in.varint();
-                b.recipients = in.varint();
-                b.nonContactRecipients = in.varint();
-                b.replies = in.varint();
-                b.fanoutNonContactRecipients = in.varint();
-                s.hours.add(b);
+            // layout 2 had no fanout reach in its slots and no hour buckets
+            readBuckets(in, s.slots, version == VERSION_2 ? Slot.FIELDS - 1 : Slot.FIELDS, wSlot);
+            if (version != VERSION_2) {
+                readBuckets(in, s.hours, Hour.FIELDS, Math.floorDiv(wSecond, AccountState.HOUR_SECONDS));
             }
             long last = in.varlong();
             s.lastMessageMillis = last == 0 ? 0 : w - last + 1;
@@ -443,12 +429,6 @@ public class AccountStateSerde implements Serde<AccountState> {
                 v = v << 8 | (data[pos++] & 0xFF);
             }
             return v;
-        }
-
-        void counts(AccountState.SecondBucket b) {
-            long v = varlong();
-            b.messages = (int) (v >> 3);
-            b.nonContactRecipients = (v & 7) == 7 ? (int) (7 + varlong()) : (int) (v & 7);
         }
 
         int varint() {

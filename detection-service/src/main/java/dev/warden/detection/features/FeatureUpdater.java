@@ -1,12 +1,14 @@
 package dev.warden.detection.features;
 
 import java.util.List;
-import java.util.function.LongFunction;
-import java.util.function.ToLongFunction;
 
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ChatType;
 import dev.warden.detection.account.AccountState;
+import dev.warden.detection.account.AccountState.Hour;
+import dev.warden.detection.account.AccountState.Second;
+import dev.warden.detection.account.AccountState.Slot;
+import dev.warden.detection.account.Buckets;
 
 /** Folds one event into an account's state and expires what left the windows. Pure: no Kafka. */
 public final class FeatureUpdater {
@@ -83,28 +85,31 @@ public final class FeatureUpdater {
         int strangers = recipients - e.recipientsInContacts();
 
         long second = Math.floorDiv(at, 1000);
-        AccountState.SecondBucket sb = bucket(s.seconds, second, x -> x.second, AccountState.SecondBucket::new);
-        sb.messages++;
-        sb.nonContactRecipients += strangers;
+        Buckets seconds = s.seconds;
+        int i = seconds.bucket(second);
+        seconds.add(i, Second.MESSAGES, 1);
+        seconds.add(i, Second.NON_CONTACT_RECIPIENTS, strangers);
 
-        long slot = Math.floorDiv(second, AccountState.SLOT_SECONDS);
-        AccountState.SlotBucket b = bucket(s.slots, slot, x -> x.slot, AccountState.SlotBucket::new);
-        b.messages++;
-        b.recipients += recipients;
-        b.nonContactRecipients += strangers;
-        b.replies += Boolean.TRUE.equals(e.isReply()) ? 1 : 0;
-        b.forwards += e.forwardCount() != null && e.forwardCount() > 0 ? 1 : 0;
+        int replies = Boolean.TRUE.equals(e.isReply()) ? 1 : 0;
         boolean fanout = e.chatType() != ChatType.DIRECT;
-        b.fanoutMessages += fanout ? 1 : 0;
-        b.fanoutNonContactRecipients += fanout ? strangers : 0;
+        int fanoutStrangers = fanout ? strangers : 0;
+        Buckets slots = s.slots;
+        i = slots.bucket(Math.floorDiv(second, AccountState.SLOT_SECONDS));
+        slots.add(i, Slot.MESSAGES, 1);
+        slots.add(i, Slot.RECIPIENTS, recipients);
+        slots.add(i, Slot.NON_CONTACT_RECIPIENTS, strangers);
+        slots.add(i, Slot.REPLIES, replies);
+        slots.add(i, Slot.FORWARDS, e.forwardCount() != null && e.forwardCount() > 0 ? 1 : 0);
+        slots.add(i, Slot.FANOUT_MESSAGES, fanout ? 1 : 0);
+        slots.add(i, Slot.FANOUT_NON_CONTACT_RECIPIENTS, fanoutStrangers);
 
-        long hour = Math.floorDiv(second, AccountState.HOUR_SECONDS);
-        AccountState.HourBucket h = bucket(s.hours, hour, x -> x.hour, AccountState.HourBucket::new);
-        h.messages++;
-        h.recipients += recipients;
-        h.nonContactRecipients += strangers;
-        h.replies += Boolean.TRUE.equals(e.isReply()) ? 1 : 0;
-        h.fanoutNonContactRecipients += fanout ? strangers : 0;
+        Buckets hours = s.hours;
+        i = hours.bucket(Math.floorDiv(second, AccountState.HOUR_SECONDS));
+        hours.add(i, Hour.MESSAGES, 1);
+        hours.add(i, Hour.RECIPIENTS, recipients);
+        hours.add(i, Hour.NON_CONTACT_RECIPIENTS, strangers);
+        hours.add(i, Hour.REPLIES, replies);
+        hours.add(i, Hour.FANOUT_NON_CONTACT_RECIPIENTS, fanoutStrangers);
 
         // intervals only from in-order messages: a late one says nothing about the sender's rhythm
         if (s.lastMessageMillis > 0 && at >= s.lastMessageMillis) {
@@ -116,36 +121,6 @@ public final class FeatureUpdater {
             fingerprint(s, fingerprintHash(e.contentFingerprint()), strangers, at);
         }
         s.sampleEventIds.add(e.eventId(), sampleIds);
-    }
-
-    /**
-     * The bucket for {@code key} in a list sorted by key, inserted in place if missing. Most messages fall in the
-     * newest bucket: that test stays small enough for the compiler to inline here at each call, where
-     * {@code keyOf} has one class; the search and insertion are out of line.
-     */
-    private static <B> B bucket(List<B> buckets, long key, ToLongFunction<B> keyOf, LongFunction<B> create) {
-        int last = buckets.size() - 1;
-        if (last >= 0) {
-            B newest = buckets.get(last);
-            if (keyOf.applyAsLong(newest) == key) {
-                return newest;
-            }
-        }
-        return insert(buckets, key, keyOf, create);
-    }
-
-    /** The bucket for {@code key}, searched from the newest end, inserted in place if missing. */
-    private static <B> B insert(List<B> buckets, long key, ToLongFunction<B> keyOf, LongFunction<B> create) {
-        int i = buckets.size() - 1;
-        while (i >= 0 && keyOf.applyAsLong(buckets.get(i)) > key) {
-            i--;
-        }
-        if (i >= 0 && keyOf.applyAsLong(buckets.get(i)) == key) {
-            return buckets.get(i);
-        }
-        B b = create.apply(key);
-        buckets.add(i + 1, b);
-        return b;
     }
 
     /** Space-saving heavy hitters: a new fingerprint replaces the least repeated one. */
@@ -196,12 +171,9 @@ public final class FeatureUpdater {
     /** Drops everything that fell out of its window: state stays bounded per account. */
     static void expire(AccountState s) {
         long w = s.watermarkMillis;
-        // the bucket lists are sorted by key (bucket() keeps them so): what expired is a prefix
-        dropBefore(s.seconds, Math.floorDiv(w, 1000) - SECOND_RETENTION, b -> b.second);
-        dropBefore(s.slots, Math.floorDiv(Math.floorDiv(w - HOUR_MILLIS, 1000), AccountState.SLOT_SECONDS) - 1,
-                b -> b.slot);
-        dropBefore(s.hours, Math.floorDiv(Math.floorDiv(w - DAY_MILLIS, 1000), AccountState.HOUR_SECONDS) - 1,
-                b -> b.hour);
+        s.seconds.dropBefore(Math.floorDiv(w, 1000) - SECOND_RETENTION);
+        s.slots.dropBefore(Math.floorDiv(Math.floorDiv(w - HOUR_MILLIS, 1000), AccountState.SLOT_SECONDS) - 1);
+        s.hours.dropBefore(Math.floorDiv(Math.floorDiv(w - DAY_MILLIS, 1000), AccountState.HOUR_SECONDS) - 1);
         // loops, not removeIf: a predicate passed to the JDK's shared removeIf is a call the compiler cannot inline
         for (int i = s.fingerprints.size() - 1; i >= 0; i--) {
             if (s.fingerprints.get(i).lastSeenMillis < w - DAY_MILLIS) {
@@ -220,24 +192,6 @@ public final class FeatureUpdater {
         if (s.lastMessageMillis > 0 && s.lastMessageMillis < w - HOUR_MILLIS) {
             s.intervalsMillis.clear();
         }
-    }
-
-    /**
-     * Removes the buckets whose key is below {@code horizon} from a list sorted by key. As in {@link #bucket}, the
-     * usual case (nothing to remove) is small enough to inline, and the removal is out of line.
-     */
-    private static <B> void dropBefore(List<B> buckets, long horizon, ToLongFunction<B> keyOf) {
-        if (!buckets.isEmpty() && keyOf.applyAsLong(buckets.get(0)) < horizon) {
-            drop(buckets, horizon, keyOf);
-        }
-    }
-
-    private static <B> void drop(List<B> buckets, long horizon, ToLongFunction<B> keyOf) {
-        int expired = 1;
-        while (expired < buckets.size() && keyOf.applyAsLong(buckets.get(expired)) < horizon) {
-            expired++;
-        }
-        buckets.subList(0, expired).clear();
     }
 
     /**

@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.warden.detection.account.AccountState;
+import dev.warden.detection.account.AccountState.Hour;
+import dev.warden.detection.account.AccountState.Second;
+import dev.warden.detection.account.AccountState.Slot;
+import dev.warden.detection.account.Buckets;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -49,14 +53,15 @@ public record Features(
         int minuteMessages = 0;
         int minuteStrangers = 0;
         // newest first: the list is sorted by second and holds up to three minutes, the window is one
-        for (int i = s.seconds.size() - 1; i >= 0; i--) {
-            AccountState.SecondBucket b = s.seconds.get(i);
-            if (b.second <= second - 60) {
+        Buckets seconds = s.seconds;
+        for (int i = seconds.size() - 1; i >= 0; i--) {
+            long key = seconds.key(i);
+            if (key <= second - 60) {
                 break;
             }
-            if (b.second <= second) {
-                minuteMessages += b.messages;
-                minuteStrangers += b.nonContactRecipients;
+            if (key <= second) {
+                minuteMessages += seconds.count(i, Second.MESSAGES);
+                minuteStrangers += seconds.count(i, Second.NON_CONTACT_RECIPIENTS);
             }
         }
         long slot = Math.floorDiv(second, AccountState.SLOT_SECONDS);
@@ -69,16 +74,19 @@ public record Features(
         int fanout = 0;
         int fanoutStrangers = 0;
         int activeSlots = 0;
-        for (AccountState.SlotBucket b : s.slots) {
-            if (b.slot >= firstSlot && b.slot <= slot) {
-                messages += b.messages;
-                recipients += b.recipients;
-                strangers += b.nonContactRecipients;
-                replies += b.replies;
-                forwards += b.forwards;
-                fanout += b.fanoutMessages;
-                fanoutStrangers += b.fanoutNonContactRecipients;
-                activeSlots += b.messages > 0 ? 1 : 0;
+        Buckets slots = s.slots;
+        for (int i = 0; i < slots.size(); i++) {
+            long key = slots.key(i);
+            if (key >= firstSlot && key <= slot) {
+                int m = slots.count(i, Slot.MESSAGES);
+                messages += m;
+                recipients += slots.count(i, Slot.RECIPIENTS);
+                strangers += slots.count(i, Slot.NON_CONTACT_RECIPIENTS);
+                replies += slots.count(i, Slot.REPLIES);
+                forwards += slots.count(i, Slot.FORWARDS);
+                fanout += slots.count(i, Slot.FANOUT_MESSAGES);
+                fanoutStrangers += slots.count(i, Slot.FANOUT_NON_CONTACT_RECIPIENTS);
+                activeSlots += m > 0 ? 1 : 0;
             }
         }
         long hour = Math.floorDiv(second, AccountState.HOUR_SECONDS);
@@ -89,14 +97,17 @@ public record Features(
         int dayReplies = 0;
         int dayFanoutStrangers = 0;
         int activeHours = 0;
-        for (AccountState.HourBucket b : s.hours) {
-            if (b.hour >= firstHour && b.hour <= hour) {
-                dayMessages += b.messages;
-                dayRecipients += b.recipients;
-                dayStrangers += b.nonContactRecipients;
-                dayReplies += b.replies;
-                dayFanoutStrangers += b.fanoutNonContactRecipients;
-                activeHours += b.messages > 0 ? 1 : 0;
+        Buckets hours = s.hours;
+        for (int i = 0; i < hours.size(); i++) {
+            long key = hours.key(i);
+            if (key >= firstHour && key <= hour) {
+                int m = hours.count(i, Hour.MESSAGES);
+                dayMessages += m;
+                dayRecipients += hours.count(i, Hour.RECIPIENTS);
+                dayStrangers += hours.count(i, Hour.NON_CONTACT_RECIPIENTS);
+                dayReplies += hours.count(i, Hour.REPLIES);
+                dayFanoutStrangers += hours.count(i, Hour.FANOUT_NON_CONTACT_RECIPIENTS);
+                activeHours += m > 0 ? 1 : 0;
             }
         }
         int topMessages = 0;

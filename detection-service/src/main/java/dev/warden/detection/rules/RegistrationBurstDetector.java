@@ -7,6 +7,8 @@ import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ActivityType;
 import dev.warden.contracts.signal.Violation;
 import dev.warden.detection.account.AccountState;
+import dev.warden.detection.account.AccountState.Second;
+import dev.warden.detection.account.Buckets;
 import dev.warden.detection.config.DetectionConfig.RegistrationBurstRule;
 import dev.warden.detection.features.Features;
 
@@ -54,12 +56,14 @@ final class RegistrationBurstDetector implements Detector {
         int messages = 0;
         int strangers = 0;
         long first = -1;
-        for (AccountState.SecondBucket b : s.seconds) {
-            if (b.second > from && b.second <= end) {
-                messages += b.messages;
-                strangers += b.nonContactRecipients;
+        Buckets seconds = s.seconds;
+        for (int i = 0; i < seconds.size(); i++) {
+            long second = seconds.key(i);
+            if (second > from && second <= end) {
+                messages += seconds.count(i, Second.MESSAGES);
+                strangers += seconds.count(i, Second.NON_CONTACT_RECIPIENTS);
                 if (first < 0) {
-                    first = b.second;
+                    first = second;
                 }
             }
         }

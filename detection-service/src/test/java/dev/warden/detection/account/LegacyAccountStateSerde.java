@@ -13,6 +13,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
+import dev.warden.detection.account.AccountState.Second;
+import dev.warden.detection.account.AccountState.Slot;
+
 /**
  * Compact binary serde for the account state store and its changelog: varints relative to the
  * watermark, UUID event ids as 16 bytes. JSON would cost 3-4× the bytes per active account and
@@ -48,21 +51,21 @@ class LegacyAccountStateSerde implements Serde<AccountState> {
             text(out, s.locale);
             long wSecond = Math.floorDiv(w, 1000);
             varint(out, s.seconds.size());
-            for (AccountState.SecondBucket b : s.seconds) {
-                varlong(out, wSecond - b.second);
-                varint(out, b.messages);
-                varint(out, b.nonContactRecipients);
+            for (int b = 0; b < s.seconds.size(); b++) {
+                varlong(out, wSecond - s.seconds.key(b));
+                varint(out, s.seconds.count(b, Second.MESSAGES));
+                varint(out, s.seconds.count(b, Second.NON_CONTACT_RECIPIENTS));
             }
             long wSlot = Math.floorDiv(wSecond, AccountState.SLOT_SECONDS);
             varint(out, s.slots.size());
-            for (AccountState.SlotBucket b : s.slots) {
-                varlong(out, wSlot - b.slot);
-                varint(out, b.messages);
-                varint(out, b.recipients);
-                varint(out, b.nonContactRecipients);
-                varint(out, b.replies);
-                varint(out, b.forwards);
-                varint(out, b.fanoutMessages);
+            for (int b = 0; b < s.slots.size(); b++) {
+                varlong(out, wSlot - s.slots.key(b));
+                varint(out, s.slots.count(b, Slot.MESSAGES));
+                varint(out, s.slots.count(b, Slot.RECIPIENTS));
+                varint(out, s.slots.count(b, Slot.NON_CONTACT_RECIPIENTS));
+                varint(out, s.slots.count(b, Slot.REPLIES));
+                varint(out, s.slots.count(b, Slot.FORWARDS));
+                varint(out, s.slots.count(b, Slot.FANOUT_MESSAGES));
             }
             varlong(out, s.lastMessageMillis == 0 ? 0 : w - s.lastMessageMillis + 1);
             varint(out, s.intervalsMillis.size());
@@ -131,21 +134,19 @@ class LegacyAccountStateSerde implements Serde<AccountState> {
             s.locale = text(in);
             long wSecond = Math.floorDiv(w, 1000);
             for (int i = varint(in); i > 0; i--) {
-                AccountState.SecondBucket b = new AccountState.SecondBucket(wSecond - varlong(in));
-                b.messages = varint(in);
-                b.nonContactRecipients = varint(in);
-                s.seconds.add(b);
+                int b = s.seconds.bucket(wSecond - varlong(in));
+                s.seconds.add(b, Second.MESSAGES, varint(in));
+                s.seconds.add(b, Second.NON_CONTACT_RECIPIENTS, varint(in));
             }
             long wSlot = Math.floorDiv(wSecond, AccountState.SLOT_SECONDS);
             for (int i = varint(in); i > 0; i--) {
-                AccountState.SlotBucket b = new AccountState.SlotBucket(wSlot - varlong(in));
-                b.messages = varint(in);
-                b.recipients = varint(in);
-                b.nonContactRecipients = varint(in);
-                b.replies = varint(in);
-                b.forwards = varint(in);
-                b.fanoutMessages = varint(in);
-                s.slots.add(b);
+                int b = s.slots.bucket(wSlot - varlong(in));
+                s.slots.add(b, Slot.MESSAGES, varint(in));
+                s.slots.add(b, Slot.RECIPIENTS, varint(in));
+                s.slots.add(b, Slot.NON_CONTACT_RECIPIENTS, varint(in));
+                s.slots.add(b, Slot.REPLIES, varint(in));
+                s.slots.add(b, Slot.FORWARDS, varint(in));
+                s.slots.add(b, Slot.FANOUT_MESSAGES, varint(in));
             }
             long last = varlong(in);
             s.lastMessageMillis = last == 0 ? 0 : w - last + 1;

@@ -46,8 +46,8 @@ class AccountStateSerdeTest {
         AccountState s = busyAccount(24 * 60); // one message a minute for a day: windows must expire
 
         assertThat(AccountStateSerde.write(s).length).isLessThanOrEqualTo(1024);
-        assertThat(s.slots).hasSizeLessThanOrEqualTo(14);
-        assertThat(s.seconds).hasSizeLessThanOrEqualTo((int) FeatureUpdater.SECOND_RETENTION + 1);
+        assertThat(s.slots.size()).isLessThanOrEqualTo(14);
+        assertThat(s.seconds.size()).isLessThanOrEqualTo((int) FeatureUpdater.SECOND_RETENTION + 1);
     }
 
     @Test
