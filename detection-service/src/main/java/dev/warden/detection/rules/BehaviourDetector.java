@@ -1,6 +1,5 @@
 package dev.warden.detection.rules;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -34,10 +33,18 @@ final class BehaviourDetector implements Detector {
     }
 
     private final RuleDefinition defaults;
-    private final List<Criterion> criteria;
+    private final Criterion[] criteria;
     private final Scale scale;
     private final String summary;
     private final boolean onReports;
+    /**
+     * The thresholds of the definition last evaluated, in criteria order: a definition changes rarely, and each
+     * event would otherwise look every threshold up by name. Immutable, so another stream thread sees it whole.
+     */
+    private volatile Thresholds compiled;
+
+    private record Thresholds(RuleDefinition rule, double[] values) {
+    }
 
     /** @param summary a format over the criteria's values, in their order */
     BehaviourDetector(RuleDefinition defaults, Scale scale, String summary, Criterion... criteria) {
@@ -48,7 +55,7 @@ final class BehaviourDetector implements Detector {
     BehaviourDetector(RuleDefinition defaults, Scale scale, boolean onReports, String summary, Criterion... criteria) {
         this.onReports = onReports;
         this.defaults = defaults;
-        this.criteria = List.of(criteria);
+        this.criteria = criteria.clone();
         this.scale = scale;
         this.summary = summary;
         for (Criterion c : criteria) {
@@ -81,27 +88,41 @@ final class BehaviourDetector implements Detector {
             return Optional.empty();
         }
         // nearly every message fails a comparison: decide before building the evidence
-        for (Criterion c : criteria) {
+        double[] thresholds = thresholds(rule);
+        for (int i = 0; i < criteria.length; i++) {
+            Criterion c = criteria[i];
             double v = c.value().applyAsDouble(f);
-            double threshold = rule.threshold(c.threshold());
-            if (c.atLeast() ? !(v >= threshold) : !(v <= threshold)) {
+            if (c.atLeast() ? !(v >= thresholds[i]) : !(v <= thresholds[i])) {
                 return Optional.empty();
             }
         }
         Check check = new Check();
-        Object[] values = new Object[criteria.size()];
-        for (int i = 0; i < criteria.size(); i++) {
-            Criterion c = criteria.get(i);
+        Object[] values = new Object[criteria.length];
+        for (int i = 0; i < criteria.length; i++) {
+            Criterion c = criteria[i];
             double v = c.value().applyAsDouble(f);
             values[i] = v;
             if (c.atLeast()) {
-                check.atLeast(c.feature(), v, rule.threshold(c.threshold()));
+                check.atLeast(c.feature(), v, thresholds[i]);
             } else {
-                check.atMost(c.feature(), v, rule.threshold(c.threshold()));
+                check.atMost(c.feature(), v, thresholds[i]);
             }
         }
         long start = scale == Scale.HOUR ? f.hourWindowStartMillis() : f.dayWindowStartMillis();
         return Optional.of(new Finding(check.criteria, Detector.capped(rule.score()), String.format(summary, values),
                 start, f.atMillis()));
+    }
+
+    private double[] thresholds(RuleDefinition rule) {
+        Thresholds t = compiled;
+        if (t == null || t.rule() != rule) {
+            double[] values = new double[criteria.length];
+            for (int i = 0; i < criteria.length; i++) {
+                values[i] = rule.threshold(criteria[i].threshold());
+            }
+            t = new Thresholds(rule, values);
+            compiled = t;
+        }
+        return t.values();
     }
 }

@@ -2,6 +2,7 @@ package dev.warden.detection.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ActivityType;
@@ -34,14 +35,20 @@ public record Verdict(Features features, List<Fired> fired) {
             return NONE;
         }
         Features features = Features.of(state, at);
-        List<Fired> fired = new ArrayList<>();
+        List<Fired> fired = null; // nearly every event fires nothing
         for (int i = 0; i < detectors.size(); i++) {
             RuleDefinition rule = inForce.get(i);
             if (rule.enabled() && !rule.coolingDown(state.lastFiredMillis.get(rule.id()), at)) {
-                detectors.get(i).evaluate(trigger, state, features, rule).ifPresent(f -> fired.add(new Fired(rule, f)));
+                Optional<Finding> finding = detectors.get(i).evaluate(trigger, state, features, rule);
+                if (finding.isPresent()) {
+                    if (fired == null) {
+                        fired = new ArrayList<>();
+                    }
+                    fired.add(new Fired(rule, finding.get()));
+                }
             }
         }
-        if (fired.isEmpty()) {
+        if (fired == null) {
             return new Verdict(features, List.of());
         }
         Fired conclusive = fired.stream().filter(f -> f.finding().score() >= conclusiveScore)
