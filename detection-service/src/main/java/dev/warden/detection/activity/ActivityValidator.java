@@ -5,12 +5,13 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 
 import dev.warden.contracts.Topics;
+import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ActivityEventParser;
 import dev.warden.contracts.activity.ParseResult;
 import io.micrometer.core.instrument.Counter;
@@ -20,8 +21,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Applies the {@code warden.activity.v1} contract to each raw record. A rejected record keeps its
  * original bytes and gains a {@value Topics#DLQ_REASON_HEADER} header, so the dead-letter topic
  * holds exactly what arrived and why it was refused. Never throws: the stream thread must not die.
+ * <p>
+ * The key arrives as bytes and is compared with the event's account id, which then keys the record: the key is
+ * not decoded into a second {@code String} of the same id.
  */
-public class ActivityValidator implements FixedKeyProcessor<String, byte[], ValidatedActivity> {
+public class ActivityValidator implements Processor<byte[], byte[], String, ValidatedActivity> {
 
     private static final Logger LOG = Logger.getLogger(ActivityValidator.class);
 
@@ -30,7 +34,7 @@ public class ActivityValidator implements FixedKeyProcessor<String, byte[], Vali
     private final MeterRegistry metrics;
     /** By reason tag (a handful): the registry is not asked on every rejected record. */
     private final Map<String, Counter> rejected = new HashMap<>();
-    private FixedKeyProcessorContext<String, ValidatedActivity> context;
+    private ProcessorContext<String, ValidatedActivity> context;
     private Counter accepted;
 
     public ActivityValidator(ActivityEventParser parser, Clock clock, MeterRegistry metrics) {
@@ -40,7 +44,7 @@ public class ActivityValidator implements FixedKeyProcessor<String, byte[], Vali
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, ValidatedActivity> context) {
+    public void init(ProcessorContext<String, ValidatedActivity> context) {
         this.context = context;
         this.accepted = metrics.counter("warden.activity.accepted");
     }
@@ -70,24 +74,43 @@ public class ActivityValidator implements FixedKeyProcessor<String, byte[], Vali
     }
 
     @Override
-    public void process(FixedKeyRecord<String, byte[]> record) {
+    public void process(Record<byte[], byte[]> record) {
         ParseResult result = parser.parse(record.value(), clock.instant());
         String rejection = null;
         if (result instanceof ParseResult.Rejected r) {
             rejection = r.reason();
-        } else if (result instanceof ParseResult.Accepted a && !a.event().accountId().equals(record.key())) {
+        } else if (result instanceof ParseResult.Accepted a && !keyIs(record.key(), a.event().accountId())) {
             // state is partitioned by key: an event keyed otherwise would be counted for the wrong account
-            rejection = "record key '" + record.key() + "' does not match accountId";
+            rejection = "record key '" + text(record.key()) + "' does not match accountId";
         }
         if (rejection == null) {
             accepted.increment();
-            context.forward(record.withValue(new ValidatedActivity(((ParseResult.Accepted) result).event(), null, null)));
+            ActivityEvent event = ((ParseResult.Accepted) result).event();
+            context.forward(record.withKey(event.accountId()).withValue(ValidatedActivity.accepted(event)));
             return;
         }
-        LOG.debugf("dead-lettering activity record at key %s: %s", record.key(), rejection);
+        String key = text(record.key());
+        LOG.debugf("dead-lettering activity record at key %s: %s", key, rejection);
         rejected.computeIfAbsent(reasonTag(rejection), tag -> metrics.counter("warden.activity.rejected", "reason", tag))
                 .increment();
         record.headers().add(Topics.DLQ_REASON_HEADER, rejection.getBytes(StandardCharsets.UTF_8));
-        context.forward(record.withValue(new ValidatedActivity(null, record.value(), rejection)));
+        context.forward(record.withKey(key).withValue(ValidatedActivity.rejected(record.key(), record.value(), rejection)));
+    }
+
+    /** Whether the key is the account id's bytes. The contract allows only ASCII in an account id: a byte per char. */
+    static boolean keyIs(byte[] key, String accountId) {
+        if (key == null || key.length != accountId.length()) {
+            return false;
+        }
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != accountId.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(byte[] key) {
+        return key == null ? null : new String(key, StandardCharsets.UTF_8);
     }
 }

@@ -3,13 +3,22 @@ package dev.warden.detection.activity;
 import dev.warden.contracts.activity.ActivityEvent;
 
 /**
- * A record on its way to the account detector: an accepted event, a rejected record (original bytes
- * and the reason), or a campaign sighting fed back from the fingerprint fan-out.
+ * A record on its way to the account detector: an accepted event, a rejected record (original key and value
+ * bytes, and the reason), or a campaign sighting fed back from the fingerprint fan-out.
  */
-public record ValidatedActivity(ActivityEvent event, byte[] raw, String rejection, CampaignSighting campaign) {
+public record ValidatedActivity(ActivityEvent event, byte[] rawKey, byte[] raw, String rejection,
+        CampaignSighting campaign) {
 
-    public ValidatedActivity(ActivityEvent event, byte[] raw, String rejection) {
-        this(event, raw, rejection, null);
+    public static ValidatedActivity accepted(ActivityEvent event) {
+        return new ValidatedActivity(event, null, null, null, null);
+    }
+
+    public static ValidatedActivity rejected(byte[] rawKey, byte[] raw, String rejection) {
+        return new ValidatedActivity(null, rawKey, raw, rejection, null);
+    }
+
+    public static ValidatedActivity sighting(CampaignSighting campaign) {
+        return new ValidatedActivity(null, null, null, null, campaign);
     }
 
     /**

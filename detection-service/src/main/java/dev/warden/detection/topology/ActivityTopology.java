@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -126,13 +127,14 @@ public class ActivityTopology {
                 () -> new RuleStoreUpdater(catalog, ruleChanges, metrics));
 
         KStream<String, ValidatedActivity> validated = builder
-                .stream(topics.activity(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("activity"))
-                .processValues(() -> new ActivityValidator(parser, clock, metrics), Named.as("validate"));
+                .stream(topics.activity(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("activity"))
+                .process(() -> new ActivityValidator(parser, clock, metrics), Named.as("validate"));
 
         KStream<String, ValidatedActivity> accepted = validated.split(Named.as("activity-"))
                 .branch((key, v) -> v.rejected(), Branched.withConsumer(rejected -> rejected
-                        .mapValues(ValidatedActivity::raw, Named.as("raw"))
-                        .to(topics.dlq(), Produced.with(Serdes.String(), Serdes.ByteArray())), "rejected"))
+                        // the dead-letter topic gets the key and value bytes as they arrived
+                        .map((key, v) -> KeyValue.pair(v.rawKey(), v.raw()), Named.as("raw"))
+                        .to(topics.dlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())), "rejected"))
                 .defaultBranch(Branched.as("accepted")).get("activity-accepted");
         if (topics.erasures() != null) {
             accepted = withErasures(builder, accepted, metrics, topics.erasures(), inMemoryStores,
@@ -179,7 +181,7 @@ public class ActivityTopology {
     }
 
     private static ValidatedActivity sighting(CampaignUpdate u) {
-        return new ValidatedActivity(null, null, null,
+        return ValidatedActivity.sighting(
                 new ValidatedActivity.CampaignSighting(u.accounts(), u.windowStartMillis(), u.memberAtMillis()));
     }
 }

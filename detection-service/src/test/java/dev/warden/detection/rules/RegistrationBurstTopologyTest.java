@@ -2,10 +2,13 @@ package dev.warden.detection.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,30 @@ class RegistrationBurstTopologyTest {
         var record = h.dlq.readRecord();
         assertThat(new String(record.headers().lastHeader(Topics.DLQ_REASON_HEADER).value()))
                 .contains("does not match accountId");
+    }
+
+    /** The dead-letter topic holds what arrived: a key that is no UTF-8 text keeps its bytes. */
+    @Test
+    void deadLetterKeepsTheKeyBytesAsTheyArrived() {
+        byte[] key = {'a', (byte) 0xC3, 0x28, (byte) 0xFF};
+        byte[] value = WardenJson.write(ActivityEvents.registered("a", T0, null, null)).getBytes(StandardCharsets.UTF_8);
+        h.driver.createInputTopic(Topics.ACTIVITY, new ByteArraySerializer(), new ByteArraySerializer()).pipeInput(key, value);
+
+        var dead = h.driver.createOutputTopic(Topics.ACTIVITY_DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                .readRecord();
+        assertThat(dead.key()).isEqualTo(key);
+        assertThat(dead.value()).isEqualTo(value);
+        assertThat(new String(dead.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8))
+                .contains("does not match accountId");
+    }
+
+    @Test
+    void anEventKeyedByItsAccountIsAcceptedAndItsSignalKeyedByTheAccount() {
+        ActivityEvents.registrationBurst("acct:7._-x", T0, null, null, 20, 5, 10).forEach(this::send);
+
+        assertThat(h.dlq.isEmpty()).isTrue();
+        var signal = h.signals.readRecord();
+        assertThat(signal.key()).isEqualTo("acct:7._-x");
     }
 
     private void send(ActivityEvent e) {
