@@ -205,23 +205,14 @@ public class AccountStateSerde implements Serde<AccountState> {
             long wSecond = Math.floorDiv(w, 1000);
             long previous = wSecond;
             for (int i = in.varint(); i > 0; i--) {
-                long second;
-                int messages;
-                int strangers;
                 if (version == VERSION) {
-                    second = previous - in.varlong();
-                    previous = second;
-                    long counts = in.varlong();
-                    messages = (int) (counts >> 3);
-                    strangers = (counts & 7) == 7 ? (int) (7 + in.varlong()) : (int) (counts & 7);
+                    previous -= in.varlong();
+                    in.counts(s.seconds, s.seconds.bucket(previous));
                 } else {
-                    second = wSecond - in.varlong();
-                    messages = in.varint();
-                    strangers = in.varint();
+                    int b = s.seconds.bucket(wSecond - in.varlong());
+                    s.seconds.add(b, Second.MESSAGES, in.varint());
+                    s.seconds.add(b, Second.NON_CONTACT_RECIPIENTS, in.varint());
                 }
-                int b = s.seconds.bucket(second);
-                s.seconds.add(b, Second.MESSAGES, messages);
-                s.seconds.add(b, Second.NON_CONTACT_RECIPIENTS, strangers);
             }
             long wSlot = Math.floorDiv(wSecond, AccountState.SLOT_SECONDS);
             // layout 2 had no fanout reach in its slots and no hour buckets
@@ -429,6 +420,13 @@ public class AccountStateSerde implements Serde<AccountState> {
                 v = v << 8 | (data[pos++] & 0xFF);
             }
             return v;
+        }
+
+        /** What {@link Out#counts} wrote, into second bucket {@code b}. */
+        void counts(Buckets seconds, int b) {
+            long v = varlong();
+            seconds.add(b, Second.MESSAGES, (int) (v >> 3));
+            seconds.add(b, Second.NON_CONTACT_RECIPIENTS, (v & 7) == 7 ? (int) (7 + varlong()) : (int) (v & 7));
         }
 
         int varint() {

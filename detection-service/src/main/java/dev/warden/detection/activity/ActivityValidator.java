@@ -11,7 +11,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 
 import dev.warden.contracts.Topics;
-import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ActivityEventParser;
 import dev.warden.contracts.activity.ParseResult;
 import io.micrometer.core.instrument.Counter;
@@ -79,17 +78,16 @@ public class ActivityValidator implements Processor<byte[], byte[], String, Vali
         String rejection = null;
         if (result instanceof ParseResult.Rejected r) {
             rejection = r.reason();
-        } else if (result instanceof ParseResult.Accepted a && !keyIs(record.key(), a.event().accountId())) {
-            // state is partitioned by key: an event keyed otherwise would be counted for the wrong account
-            rejection = "record key '" + text(record.key()) + "' does not match accountId";
-        }
-        if (rejection == null) {
+        } else if (result instanceof ParseResult.Accepted a && keyIs(record.key(), a.event().accountId())) {
             accepted.increment();
-            ActivityEvent event = ((ParseResult.Accepted) result).event();
-            context.forward(record.withKey(event.accountId()).withValue(ValidatedActivity.accepted(event)));
+            context.forward(record.withKey(a.event().accountId()).withValue(ValidatedActivity.accepted(a.event())));
             return;
         }
-        String key = text(record.key());
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        if (rejection == null) {
+            // state is partitioned by key: an event keyed otherwise would be counted for the wrong account
+            rejection = "record key '" + key + "' does not match accountId";
+        }
         LOG.debugf("dead-lettering activity record at key %s: %s", key, rejection);
         rejected.computeIfAbsent(reasonTag(rejection), tag -> metrics.counter("warden.activity.rejected", "reason", tag))
                 .increment();
@@ -108,9 +106,5 @@ public class ActivityValidator implements Processor<byte[], byte[], String, Vali
             }
         }
         return true;
-    }
-
-    private static String text(byte[] key) {
-        return key == null ? null : new String(key, StandardCharsets.UTF_8);
     }
 }
