@@ -43,7 +43,7 @@ public class AccountState {
     /** The most recent inter-message intervals in ms, oldest first. */
     public final Intervals intervalsMillis = new Intervals();
     /** Most repeated content fingerprints (a small heavy-hitter table), forgotten 24 h after last use. */
-    public List<FingerprintCount> fingerprints = new ArrayList<>(MAX_FINGERPRINTS);
+    public final Fingerprints fingerprints = new Fingerprints();
     /** Distinct accounts that reported this one, with when (minute of event time). */
     public List<Reporter> reporters = new ArrayList<>();
     /** Largest number of distinct accounts seen sending one of this account's fingerprints. */
@@ -136,11 +136,68 @@ public class AccountState {
         }
     }
 
-    public static class FingerprintCount {
-        public long hash;
-        public int messages;
-        public int nonContactRecipients;
-        public long lastSeenMillis;
+    /**
+     * At most {@value #MAX_FINGERPRINTS} fingerprints with their counts, in one flat array: read on every message,
+     * and a new one (most messages of a legitimate account) is written in place instead of allocated.
+     */
+    public static final class Fingerprints {
+        private static final int HASH = 0;
+        private static final int MESSAGES = 1;
+        private static final int NON_CONTACT_RECIPIENTS = 2;
+        private static final int LAST_SEEN = 3;
+        private static final int STRIDE = 4;
+        private final long[] table = new long[MAX_FINGERPRINTS * STRIDE];
+        private int size;
+
+        public int size() {
+            return size;
+        }
+
+        public long hash(int i) {
+            return table[i * STRIDE + HASH];
+        }
+
+        public int messages(int i) {
+            return (int) table[i * STRIDE + MESSAGES];
+        }
+
+        public int nonContactRecipients(int i) {
+            return (int) table[i * STRIDE + NON_CONTACT_RECIPIENTS];
+        }
+
+        public long lastSeenMillis(int i) {
+            return table[i * STRIDE + LAST_SEEN];
+        }
+
+        /** Appends one; the caller keeps to {@value #MAX_FINGERPRINTS}. */
+        public void add(long hash, int messages, int nonContactRecipients, long lastSeenMillis) {
+            if (size == MAX_FINGERPRINTS) {
+                throw new IllegalStateException("at most " + MAX_FINGERPRINTS + " fingerprints");
+            }
+            set(size++, hash, messages, nonContactRecipients, lastSeenMillis);
+        }
+
+        public void set(int i, long hash, int messages, int nonContactRecipients, long lastSeenMillis) {
+            int at = i * STRIDE;
+            table[at + HASH] = hash;
+            table[at + MESSAGES] = messages;
+            table[at + NON_CONTACT_RECIPIENTS] = nonContactRecipients;
+            table[at + LAST_SEEN] = lastSeenMillis;
+        }
+
+        /** One more message of fingerprint {@code i}. */
+        public void count(int i, int nonContactRecipients, long atMillis) {
+            int at = i * STRIDE;
+            table[at + MESSAGES]++;
+            table[at + NON_CONTACT_RECIPIENTS] += nonContactRecipients;
+            table[at + LAST_SEEN] = Math.max(table[at + LAST_SEEN], atMillis);
+        }
+
+        /** Removes fingerprint {@code i}; the others keep their order. */
+        public void remove(int i) {
+            System.arraycopy(table, (i + 1) * STRIDE, table, i * STRIDE, (size - i - 1) * STRIDE);
+            size--;
+        }
     }
 
     public static class Reporter {

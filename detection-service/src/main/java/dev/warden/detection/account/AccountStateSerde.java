@@ -117,7 +117,9 @@ public class AccountStateSerde implements Serde<AccountState> {
     }
 
     private static void readBuckets(In in, Buckets buckets, int fields, long newest) {
-        for (int i = in.varint(); i > 0; i--) {
+        int n = in.varint();
+        buckets.reserve(n);
+        for (int i = n; i > 0; i--) {
             int b = buckets.bucket(newest - in.varlong());
             for (int f = 0; f < fields; f++) {
                 buckets.add(b, f, in.varint());
@@ -132,14 +134,13 @@ public class AccountStateSerde implements Serde<AccountState> {
         }
     }
 
-    private static void writeFingerprints(Out out, List<AccountState.FingerprintCount> fingerprints, long w) {
+    private static void writeFingerprints(Out out, AccountState.Fingerprints fingerprints, long w) {
         out.varint(fingerprints.size());
         for (int i = 0; i < fingerprints.size(); i++) {
-            AccountState.FingerprintCount f = fingerprints.get(i);
-            out.writeLong(f.hash);
-            out.varint(f.messages);
-            out.varint(f.nonContactRecipients);
-            out.varlong(w - f.lastSeenMillis);
+            out.writeLong(fingerprints.hash(i));
+            out.varint(fingerprints.messages(i));
+            out.varint(fingerprints.nonContactRecipients(i));
+            out.varlong(w - fingerprints.lastSeenMillis(i));
         }
     }
 
@@ -204,7 +205,9 @@ public class AccountStateSerde implements Serde<AccountState> {
             s.locale = in.text();
             long wSecond = Math.floorDiv(w, 1000);
             long previous = wSecond;
-            for (int i = in.varint(); i > 0; i--) {
+            int seconds = in.varint();
+            s.seconds.reserve(seconds);
+            for (int i = seconds; i > 0; i--) {
                 if (version == VERSION) {
                     previous -= in.varlong();
                     in.counts(s.seconds, s.seconds.bucket(previous));
@@ -225,13 +228,16 @@ public class AccountStateSerde implements Serde<AccountState> {
             for (int i = in.varint(); i > 0; i--) {
                 s.intervalsMillis.add(in.varint());
             }
-            for (int i = in.varint(); i > 0; i--) {
-                AccountState.FingerprintCount f = new AccountState.FingerprintCount();
-                f.hash = in.readLong();
-                f.messages = in.varint();
-                f.nonContactRecipients = in.varint();
-                f.lastSeenMillis = w - in.varlong();
-                s.fingerprints.add(f);
+            int fingerprints = in.varint();
+            if (fingerprints > AccountState.MAX_FINGERPRINTS) {
+                throw new SerializationException("account state holds " + fingerprints + " fingerprints, at most "
+                        + AccountState.MAX_FINGERPRINTS + " are kept");
+            }
+            for (int i = fingerprints; i > 0; i--) {
+                long hash = in.readLong();
+                int messages = in.varint();
+                int strangers = in.varint();
+                s.fingerprints.add(hash, messages, strangers, w - in.varlong());
             }
             for (int i = in.varint(); i > 0; i--) {
                 AccountState.Reporter r = new AccountState.Reporter();

@@ -72,6 +72,15 @@ public final class Buckets {
         return at;
     }
 
+    /** Room for {@code n} buckets and a few more: a state read back holds its buckets without growing twice. */
+    void reserve(int n) {
+        int capacity = n + (n >> 1) + 1;
+        if (capacity > keys.length) {
+            keys = Arrays.copyOf(keys, capacity);
+            counts = Arrays.copyOf(counts, capacity * fields);
+        }
+    }
+
     /** Removes the buckets whose key is below {@code horizon}. The usual case, nothing to remove, inlines. */
     public void dropBefore(long horizon) {
         if (size > 0 && keys[0] < horizon) {

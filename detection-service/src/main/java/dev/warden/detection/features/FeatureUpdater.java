@@ -1,7 +1,5 @@
 package dev.warden.detection.features;
 
-import java.util.List;
-
 import dev.warden.contracts.activity.ActivityEvent;
 import dev.warden.contracts.activity.ChatType;
 import dev.warden.detection.account.AccountState;
@@ -125,29 +123,21 @@ public final class FeatureUpdater {
 
     /** Space-saving heavy hitters: a new fingerprint replaces the least repeated one. */
     private static void fingerprint(AccountState s, long hash, int strangers, long at) {
-        List<AccountState.FingerprintCount> counts = s.fingerprints;
+        AccountState.Fingerprints counts = s.fingerprints;
         int min = -1;
         for (int i = 0; i < counts.size(); i++) {
-            AccountState.FingerprintCount f = counts.get(i);
-            if (f.hash == hash) {
-                f.messages++;
-                f.nonContactRecipients += strangers;
-                f.lastSeenMillis = Math.max(f.lastSeenMillis, at);
+            if (counts.hash(i) == hash) {
+                counts.count(i, strangers, at);
                 return;
             }
-            if (min < 0 || f.messages < counts.get(min).messages) {
+            if (min < 0 || counts.messages(i) < counts.messages(min)) {
                 min = i;
             }
         }
-        AccountState.FingerprintCount f = new AccountState.FingerprintCount();
-        f.hash = hash;
-        f.messages = 1;
-        f.nonContactRecipients = strangers;
-        f.lastSeenMillis = at;
         if (counts.size() < AccountState.MAX_FINGERPRINTS) {
-            counts.add(f);
-        } else if (counts.get(min).messages <= 1) {
-            counts.set(min, f);
+            counts.add(hash, 1, strangers, at);
+        } else if (counts.messages(min) <= 1) {
+            counts.set(min, hash, 1, strangers, at);
         }
     }
 
@@ -176,7 +166,7 @@ public final class FeatureUpdater {
         s.hours.dropBefore(Math.floorDiv(Math.floorDiv(w - DAY_MILLIS, 1000), AccountState.HOUR_SECONDS) - 1);
         // loops, not removeIf: a predicate passed to the JDK's shared removeIf is a call the compiler cannot inline
         for (int i = s.fingerprints.size() - 1; i >= 0; i--) {
-            if (s.fingerprints.get(i).lastSeenMillis < w - DAY_MILLIS) {
+            if (s.fingerprints.lastSeenMillis(i) < w - DAY_MILLIS) {
                 s.fingerprints.remove(i);
             }
         }

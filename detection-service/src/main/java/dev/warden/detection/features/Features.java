@@ -112,10 +112,13 @@ public record Features(
         }
         int topMessages = 0;
         int topStrangers = 0;
-        for (AccountState.FingerprintCount f : s.fingerprints) {
-            if (f.messages > topMessages || (f.messages == topMessages && f.nonContactRecipients > topStrangers)) {
-                topMessages = f.messages;
-                topStrangers = f.nonContactRecipients;
+        AccountState.Fingerprints fingerprints = s.fingerprints;
+        for (int i = 0; i < fingerprints.size(); i++) {
+            int m = fingerprints.messages(i);
+            int fpStrangers = fingerprints.nonContactRecipients(i);
+            if (m > topMessages || (m == topMessages && fpStrangers > topStrangers)) {
+                topMessages = m;
+                topStrangers = fpStrangers;
             }
         }
         int reporters = 0;

@@ -162,12 +162,10 @@ class AccountStateSerdeEquivalenceTest {
             s.intervalsMillis.add(r.nextInt());
         }
         for (int i = r.nextInt(5); i > 0; i--) {
-            AccountState.FingerprintCount f = new AccountState.FingerprintCount();
-            f.hash = r.nextLong();
-            f.messages = r.nextInt(100);
-            f.nonContactRecipients = r.nextInt(100);
-            f.lastSeenMillis = w - r.nextInt(4_000_000);
-            s.fingerprints.add(f);
+            long hash = r.nextLong();
+            int messages = r.nextInt(100);
+            int strangers = r.nextInt(100);
+            s.fingerprints.add(hash, messages, strangers, w - r.nextInt(4_000_000));
         }
         for (int i = r.nextInt(17); i > 0; i--) {
             AccountState.Reporter rep = new AccountState.Reporter();

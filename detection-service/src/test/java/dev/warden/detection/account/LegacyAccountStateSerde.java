@@ -73,11 +73,11 @@ class LegacyAccountStateSerde implements Serde<AccountState> {
                 varint(out, s.intervalsMillis.get(k));
             }
             varint(out, s.fingerprints.size());
-            for (AccountState.FingerprintCount f : s.fingerprints) {
-                out.writeLong(f.hash);
-                varint(out, f.messages);
-                varint(out, f.nonContactRecipients);
-                varlong(out, w - f.lastSeenMillis);
+            for (int i = 0; i < s.fingerprints.size(); i++) {
+                out.writeLong(s.fingerprints.hash(i));
+                varint(out, s.fingerprints.messages(i));
+                varint(out, s.fingerprints.nonContactRecipients(i));
+                varlong(out, w - s.fingerprints.lastSeenMillis(i));
             }
             varint(out, s.reporters.size());
             for (AccountState.Reporter r : s.reporters) {
@@ -154,12 +154,10 @@ class LegacyAccountStateSerde implements Serde<AccountState> {
                 s.intervalsMillis.add(varint(in));
             }
             for (int i = varint(in); i > 0; i--) {
-                AccountState.FingerprintCount f = new AccountState.FingerprintCount();
-                f.hash = in.readLong();
-                f.messages = varint(in);
-                f.nonContactRecipients = varint(in);
-                f.lastSeenMillis = w - varlong(in);
-                s.fingerprints.add(f);
+                long hash = in.readLong();
+                int messages = varint(in);
+                int strangers = varint(in);
+                s.fingerprints.add(hash, messages, strangers, w - varlong(in));
             }
             for (int i = varint(in); i > 0; i--) {
                 AccountState.Reporter r = new AccountState.Reporter();
