@@ -80,7 +80,9 @@ public class ActivityValidator implements Processor<byte[], byte[], String, Vali
             rejection = r.reason();
         } else if (result instanceof ParseResult.Accepted a && keyIs(record.key(), a.event().accountId())) {
             accepted.increment();
-            context.forward(record.withKey(a.event().accountId()).withValue(ValidatedActivity.accepted(a.event())));
+            // one new record (each with* copies the headers)
+            context.forward(new Record<>(a.event().accountId(), ValidatedActivity.accepted(a.event()), record.timestamp(),
+                    record.headers()));
             return;
         }
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
@@ -92,7 +94,8 @@ public class ActivityValidator implements Processor<byte[], byte[], String, Vali
         rejected.computeIfAbsent(reasonTag(rejection), tag -> metrics.counter("warden.activity.rejected", "reason", tag))
                 .increment();
         record.headers().add(Topics.DLQ_REASON_HEADER, rejection.getBytes(StandardCharsets.UTF_8));
-        context.forward(record.withKey(key).withValue(ValidatedActivity.rejected(record.key(), record.value(), rejection)));
+        context.forward(new Record<>(key, ValidatedActivity.rejected(record.key(), record.value(), rejection),
+                record.timestamp(), record.headers()));
     }
 
     /** Whether the key is the account id's bytes. The contract allows only ASCII in an account id: a byte per char. */
