@@ -38,10 +38,12 @@ final class BehaviourDetector implements Detector {
     private final String summary;
     private final boolean onReports;
     /**
-     * The thresholds of the definition last evaluated, in criteria order: a definition changes rarely, and each
-     * event would otherwise look every threshold up by name. Immutable, so another stream thread sees it whole.
+     * The thresholds of the definition last evaluated, in criteria order, and of the one before it: a definition
+     * changes rarely, and each event would otherwise look every threshold up by name. Two, because a running
+     * shadow version takes turns with the live one. Immutable, so another stream thread sees them whole.
      */
     private volatile Thresholds compiled;
+    private volatile Thresholds previous;
 
     private record Thresholds(RuleDefinition rule, double[] values) {
     }
@@ -115,14 +117,19 @@ final class BehaviourDetector implements Detector {
 
     private double[] thresholds(RuleDefinition rule) {
         Thresholds t = compiled;
-        if (t == null || t.rule() != rule) {
-            double[] values = new double[criteria.length];
-            for (int i = 0; i < criteria.length; i++) {
-                values[i] = rule.threshold(criteria[i].threshold());
-            }
-            t = new Thresholds(rule, values);
-            compiled = t;
+        if (t != null && t.rule() == rule) {
+            return t.values();
         }
-        return t.values();
+        Thresholds p = previous;
+        if (p != null && p.rule() == rule) {
+            return p.values();
+        }
+        double[] values = new double[criteria.length];
+        for (int i = 0; i < criteria.length; i++) {
+            values[i] = rule.threshold(criteria[i].threshold());
+        }
+        previous = t;
+        compiled = new Thresholds(rule, values);
+        return values;
     }
 }
