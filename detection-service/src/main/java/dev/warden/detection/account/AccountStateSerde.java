@@ -118,7 +118,7 @@ public class AccountStateSerde implements Serde<AccountState> {
 
     private static void readBuckets(In in, Buckets buckets, int fields, long newest) {
         int n = in.varint();
-        buckets.reserve(n);
+        buckets.reserve(Math.min(n, in.remaining()));
         for (int i = n; i > 0; i--) {
             int b = buckets.bucket(newest - in.varlong());
             for (int f = 0; f < fields; f++) {
@@ -206,7 +206,7 @@ public class AccountStateSerde implements Serde<AccountState> {
             long wSecond = Math.floorDiv(w, 1000);
             long previous = wSecond;
             int seconds = in.varint();
-            s.seconds.reserve(seconds);
+            s.seconds.reserve(Math.min(seconds, in.remaining()));
             for (int i = seconds; i > 0; i--) {
                 if (version == VERSION) {
                     previous -= in.varlong();
@@ -398,6 +398,11 @@ public class AccountStateSerde implements Serde<AccountState> {
 
         In(byte[] data) {
             this.data = data;
+        }
+
+        /** Bytes not read yet: every list entry takes at least one, so no count read may reserve more. */
+        int remaining() {
+            return data.length - pos;
         }
 
         int readByte() {

@@ -108,6 +108,53 @@ class AccountStateSerdeEquivalenceTest {
                 .hasMessageContaining("unknown account state layout 6");
     }
 
+    @Test
+    void aHugeBucketCountIsASerializationErrorNotAnAllocation() {
+        AccountState none = new AccountState();
+        none.watermarkMillis = 1_800_000_000_000L;
+        AccountState one = new AccountState();
+        one.watermarkMillis = none.watermarkMillis;
+        one.seconds.add(one.seconds.bucket(1_800_000_000L), Second.MESSAGES, 1);
+        byte[] bytes = withCountAt(AccountStateSerde.write(none), firstDifference(none, one), 1_000_000_000);
+        // reserving room for a billion buckets would take 12 GB: the count is read, not believed
+        assertThatThrownBy(() -> AccountStateSerde.read(bytes)).isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void moreFingerprintsThanAreKeptIsASerializationErrorNamingThem() {
+        AccountState none = new AccountState();
+        none.watermarkMillis = 1_800_000_000_000L;
+        AccountState one = new AccountState();
+        one.watermarkMillis = none.watermarkMillis;
+        one.fingerprints.add(1, 1, 0, one.watermarkMillis);
+        byte[] bytes = withCountAt(AccountStateSerde.write(none), firstDifference(none, one), 5);
+        assertThatThrownBy(() -> AccountStateSerde.read(bytes)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("5 fingerprints");
+    }
+
+    /** Where the bytes of two states that differ in one list's size first differ: that list's count. */
+    private static int firstDifference(AccountState a, AccountState b) {
+        int at = Arrays.mismatch(AccountStateSerde.write(a), AccountStateSerde.write(b));
+        assertThat(at).isPositive();
+        return at;
+    }
+
+    /** {@code bytes} with the one-byte count at {@code at} replaced by {@code count} as the serde's zigzag varint. */
+    private static byte[] withCountAt(byte[] bytes, int at, int count) {
+        assertThat(bytes[at]).isZero();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(bytes, 0, at);
+        for (long v = (long) count << 1; ; v >>>= 7) {
+            if (v < 0x80) {
+                out.write((int) v);
+                break;
+            }
+            out.write((int) (v & 0x7F) | 0x80);
+        }
+        out.write(bytes, at + 1, bytes.length - at - 1);
+        return out.toByteArray();
+    }
+
     private static void withDayScale(AccountState s, Random r) {
         long hour = s.watermarkMillis / 3_600_000 - 26;
         for (int i = r.nextInt(26); i > 0; i--) {
