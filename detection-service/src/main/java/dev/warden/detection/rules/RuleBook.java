@@ -68,6 +68,9 @@ public final class RuleBook {
     private RuleDefinition read(Detector detector) {
         String json = store == null ? null : store.get(detector.id());
         RuleDefinition stored = json == null ? null : WardenJson.read(json, RuleRecord.class).rule();
-        return stored == null ? detector.defaults() : stored;
+        if (stored == null) {
+            return detector.defaults();
+        }
+        return changes == null ? stored : changes.shared(stored);
     }
 }

@@ -123,7 +123,7 @@ public class ShadowEvaluator implements Processor<String, ValidatedActivity, Str
                 String json = rulesStore.get(RuleRecord.shadowKey(d.id()));
                 RuleDefinition rule = json == null ? null : WardenJson.read(json, RuleRecord.class).rule();
                 if (rule != null && rule.enabled() && rule.version() > active.rule(d).version()) {
-                    found.add(new Shadow(d, rule));
+                    found.add(new Shadow(d, changes.shared(rule)));
                 }
             }
             shadows = List.copyOf(found);
