@@ -118,7 +118,7 @@ public class AccountStateSerde implements Serde<AccountState> {
 
     private static void readBuckets(In in, Buckets buckets, int fields, long newest) {
         int n = in.varint();
-        buckets.reserve(Math.min(n, in.remaining()));
+        buckets.reserve(Math.min(n, in.remaining() / (1 + fields))); // a bucket takes a byte per number at least
         for (int i = n; i > 0; i--) {
             int b = buckets.bucket(newest - in.varlong());
             for (int f = 0; f < fields; f++) {
@@ -206,7 +206,7 @@ public class AccountStateSerde implements Serde<AccountState> {
             long wSecond = Math.floorDiv(w, 1000);
             long previous = wSecond;
             int seconds = in.varint();
-            s.seconds.reserve(Math.min(seconds, in.remaining()));
+            s.seconds.reserve(Math.min(seconds, in.remaining() / 2)); // its distance and its counts, a byte each at least
             for (int i = seconds; i > 0; i--) {
                 if (version == VERSION) {
                     previous -= in.varlong();
@@ -400,7 +400,7 @@ public class AccountStateSerde implements Serde<AccountState> {
             this.data = data;
         }
 
-        /** Bytes not read yet: every list entry takes at least one, so no count read may reserve more. */
+        /** Bytes not read yet: a count read is believed only as far as they could hold its entries. */
         int remaining() {
             return data.length - pos;
         }

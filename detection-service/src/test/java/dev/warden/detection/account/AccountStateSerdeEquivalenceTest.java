@@ -112,12 +112,18 @@ class AccountStateSerdeEquivalenceTest {
     void aHugeBucketCountIsASerializationErrorNotAnAllocation() {
         AccountState none = new AccountState();
         none.watermarkMillis = 1_800_000_000_000L;
-        AccountState one = new AccountState();
-        one.watermarkMillis = none.watermarkMillis;
-        one.seconds.add(one.seconds.bucket(1_800_000_000L), Second.MESSAGES, 1);
-        byte[] bytes = withCountAt(AccountStateSerde.write(none), firstDifference(none, one), 1_000_000_000);
-        // reserving room for a billion buckets would take 12 GB: the count is read, not believed
-        assertThatThrownBy(() -> AccountStateSerde.read(bytes)).isInstanceOf(SerializationException.class);
+        long second = none.watermarkMillis / 1000;
+        long[] newest = {second, second / AccountState.SLOT_SECONDS, second / AccountState.HOUR_SECONDS};
+        for (int scale = 0; scale < newest.length; scale++) {
+            AccountState one = new AccountState();
+            one.watermarkMillis = none.watermarkMillis;
+            Buckets buckets = scale == 0 ? one.seconds : scale == 1 ? one.slots : one.hours;
+            buckets.add(buckets.bucket(newest[scale]), 0, 1);
+            byte[] bytes = withCountAt(AccountStateSerde.write(none), firstDifference(none, one), 1_000_000_000);
+            // reserving room for a billion buckets would take 12 GB: the count is read, not believed
+            assertThatThrownBy(() -> AccountStateSerde.read(bytes)).as("scale %d", scale)
+                    .isInstanceOf(SerializationException.class);
+        }
     }
 
     @Test
