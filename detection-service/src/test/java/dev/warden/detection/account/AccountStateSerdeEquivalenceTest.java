@@ -3,6 +3,9 @@ package dev.warden.detection.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -109,7 +112,7 @@ class AccountStateSerdeEquivalenceTest {
     }
 
     @Test
-    void aHugeBucketCountIsASerializationErrorNotAnAllocation() {
+    void aHugeBucketCountIsASerializationErrorNotAnAllocation() throws IOException {
         AccountState none = new AccountState();
         none.watermarkMillis = 1_800_000_000_000L;
         long second = none.watermarkMillis / 1000;
@@ -127,7 +130,7 @@ class AccountStateSerdeEquivalenceTest {
     }
 
     @Test
-    void moreFingerprintsThanAreKeptIsASerializationErrorNamingThem() {
+    void moreFingerprintsThanAreKeptIsASerializationErrorNamingThem() throws IOException {
         AccountState none = new AccountState();
         none.watermarkMillis = 1_800_000_000_000L;
         AccountState one = new AccountState();
@@ -146,17 +149,11 @@ class AccountStateSerdeEquivalenceTest {
     }
 
     /** {@code bytes} with the one-byte count at {@code at} replaced by {@code count} as the serde's zigzag varint. */
-    private static byte[] withCountAt(byte[] bytes, int at, int count) {
+    private static byte[] withCountAt(byte[] bytes, int at, int count) throws IOException {
         assertThat(bytes[at]).isZero();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(bytes, 0, at);
-        for (long v = (long) count << 1; ; v >>>= 7) {
-            if (v < 0x80) {
-                out.write((int) v);
-                break;
-            }
-            out.write((int) (v & 0x7F) | 0x80);
-        }
+        LegacyAccountStateSerde.varint(new DataOutputStream(out), count);
         out.write(bytes, at + 1, bytes.length - at - 1);
         return out.toByteArray();
     }

@@ -220,7 +220,8 @@ class LegacyAccountStateSerde implements Serde<AccountState> {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private static void varint(DataOutputStream out, int v) throws IOException {
+    /** Also the zig-zag varint of layout 5's counts. */
+    static void varint(DataOutputStream out, int v) throws IOException {
         varlong(out, v);
     }
 

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-
 import org.junit.jupiter.api.Test;
 
 import dev.warden.contracts.activity.ActivityEvent;
@@ -22,6 +19,7 @@ import dev.warden.contracts.signal.Violation;
 import dev.warden.detection.account.AccountState;
 import dev.warden.detection.features.FeatureUpdater;
 import dev.warden.detection.features.Features;
+import dev.warden.detection.store.MapStore;
 
 class BehaviourDetectorTest {
 
@@ -100,28 +98,10 @@ class BehaviourDetectorTest {
     }
 
     /** The rules topic as the global store holds it: rule id → record JSON. */
-    private static ReadOnlyKeyValueStore<String, String> store(Map<String, String> records) {
-        return new ReadOnlyKeyValueStore<>() {
-            @Override
-            public String get(String key) {
-                return records.get(key);
-            }
-
-            @Override
-            public KeyValueIterator<String, String> range(String from, String to) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public KeyValueIterator<String, String> all() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public long approximateNumEntries() {
-                return records.size();
-            }
-        };
+    private static MapStore<String> store(Map<String, String> records) {
+        MapStore<String> store = new MapStore<>(RuleBook.STORE);
+        store.map.putAll(records);
+        return store;
     }
 
     private static RuleDefinition rule(int version, double minMessages) {
