@@ -9,8 +9,8 @@ import java.util.UUID;
  * The ids of an account's newest messages, oldest first: the evidence a signal names. An id that is a canonical
  * UUID (what {@code UUID.toString} writes: 8-4-4-4-12 lower-case hex digits) is kept as its two longs, read once
  * when it is added. The changelog stores it as those 16 bytes, so writing the state at a commit reads no id's
- * text again, and the state holds three small arrays instead of a String and its bytes per id. Any other id is
- * kept as text.
+ * text again, and the state holds one small array instead of a String and its bytes per id. Any other id is
+ * kept as text, in a second array made only when the first such id arrives.
  */
 public final class SampleEventIds {
 
@@ -27,10 +27,13 @@ public final class SampleEventIds {
         }
     }
 
-    private long[] high = new long[4];
-    private long[] low = new long[4];
-    /** Null where the id is a UUID. */
-    private String[] text = new String[4];
+    /**
+     * Two longs per id, its most and its least significant bits: one array, so that an event touches one cold
+     * array here, not three.
+     */
+    private long[] bits = new long[8];
+    /** Null until an id that is not a UUID arrives (the producing services send UUIDs); then null where it is. */
+    private String[] text;
     private int size;
 
     public int size() {
@@ -41,7 +44,7 @@ public final class SampleEventIds {
     public void add(String id, int keep) {
         int at = slot();
         if (!uuid(id, at)) {
-            text[at] = id;
+            text(at, id);
         }
         keepNewest(keep);
     }
@@ -49,32 +52,31 @@ public final class SampleEventIds {
     /** Appends a UUID given as its two longs (as the changelog stores it). */
     public void addUuid(long mostSignificant, long leastSignificant) {
         int at = slot();
-        high[at] = mostSignificant;
-        low[at] = leastSignificant;
+        bits[2 * at] = mostSignificant;
+        bits[2 * at + 1] = leastSignificant;
     }
 
     /** Appends an id kept as text. */
     public void addText(String id) {
-        int at = slot(); // before indexing: slot() may replace the array
-        text[at] = id;
+        text(slot(), id); // slot() first: it may replace the arrays
     }
 
     /** @param i 0 = the oldest */
     public boolean isUuid(int i) {
-        return text[i] == null;
+        return text == null || text[i] == null;
     }
 
     public long mostSignificantBits(int i) {
-        return high[i];
+        return bits[2 * i];
     }
 
     public long leastSignificantBits(int i) {
-        return low[i];
+        return bits[2 * i + 1];
     }
 
     /** @param i 0 = the oldest */
     public String get(int i) {
-        return text[i] != null ? text[i] : new UUID(high[i], low[i]).toString();
+        return isUuid(i) ? new UUID(bits[2 * i], bits[2 * i + 1]).toString() : text[i];
     }
 
     public List<String> toList() {
@@ -85,13 +87,23 @@ public final class SampleEventIds {
         return List.copyOf(ids);
     }
 
-    private int slot() {
-        if (size == high.length) {
-            high = Arrays.copyOf(high, size * 2);
-            low = Arrays.copyOf(low, size * 2);
-            text = Arrays.copyOf(text, size * 2);
+    private void text(int at, String id) {
+        if (text == null) {
+            text = new String[bits.length / 2];
         }
-        text[size] = null;
+        text[at] = id;
+    }
+
+    private int slot() {
+        if (2 * size == bits.length) {
+            bits = Arrays.copyOf(bits, 2 * bits.length);
+            if (text != null) {
+                text = Arrays.copyOf(text, bits.length / 2);
+            }
+        }
+        if (text != null) {
+            text[size] = null;
+        }
         return size++;
     }
 
@@ -101,10 +113,11 @@ public final class SampleEventIds {
             return;
         }
         size -= drop;
-        System.arraycopy(high, drop, high, 0, size);
-        System.arraycopy(low, drop, low, 0, size);
-        System.arraycopy(text, drop, text, 0, size);
-        Arrays.fill(text, size, size + drop, null);
+        System.arraycopy(bits, 2 * drop, bits, 0, 2 * size);
+        if (text != null) {
+            System.arraycopy(text, drop, text, 0, size);
+            Arrays.fill(text, size, size + drop, null);
+        }
     }
 
     /** Reads {@code id} into slot {@code at} if it is a canonical UUID, in one pass; false if it is not. */
@@ -133,8 +146,8 @@ public final class SampleEventIds {
         if (bad < 0) {
             return false;
         }
-        high[at] = h;
-        low[at] = l;
+        bits[2 * at] = h;
+        bits[2 * at + 1] = l;
         return true;
     }
 

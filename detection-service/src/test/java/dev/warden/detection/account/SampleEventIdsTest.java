@@ -45,6 +45,38 @@ class SampleEventIdsTest {
         }
     }
 
+    @Test
+    void idsRestoredAsLongsOrTextKeepTheirOrderWhenNewOnesArrive() {
+        Random r = new Random(23);
+        for (int round = 0; round < 2_000; round++) {
+            SampleEventIds ids = new SampleEventIds();
+            List<String> model = new ArrayList<>();
+            int restored = r.nextInt(12);
+            for (int i = 0; i < restored; i++) { // as the serde restores them: UUIDs as longs, other ids as text
+                UUID uuid = new UUID(r.nextLong(), r.nextLong());
+                if (r.nextInt(4) == 0) {
+                    ids.addText("evt-" + uuid);
+                    model.add("evt-" + uuid);
+                } else {
+                    ids.addUuid(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+                    model.add(uuid.toString());
+                }
+            }
+            for (int n = r.nextInt(20); n > 0; n--) {
+                String id = r.nextInt(6) == 0 ? "legacy-" + r.nextInt() : UUID.randomUUID().toString();
+                ids.add(id, 10);
+                model.add(id);
+                while (model.size() > 10) {
+                    model.remove(0);
+                }
+            }
+            assertThat(ids.toList()).isEqualTo(model);
+            for (int i = 0; i < model.size(); i++) {
+                assertThat(ids.isUuid(i)).as(model.get(i)).isEqualTo(isCanonicalUuid(model.get(i)));
+            }
+        }
+    }
+
     private static boolean isCanonicalUuid(String id) {
         try {
             return UUID.fromString(id).toString().equals(id);
