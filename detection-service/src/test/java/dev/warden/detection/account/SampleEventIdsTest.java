@@ -52,6 +52,7 @@ class SampleEventIdsTest {
             SampleEventIds ids = new SampleEventIds();
             List<String> model = new ArrayList<>();
             int restored = r.nextInt(12);
+            int keep = r.nextInt(12); // the setting may have changed since the state was written, 0 included
             for (int i = 0; i < restored; i++) { // as the serde restores them: UUIDs as longs, other ids as text
                 UUID uuid = new UUID(r.nextLong(), r.nextLong());
                 if (r.nextInt(4) == 0) {
@@ -64,9 +65,9 @@ class SampleEventIdsTest {
             }
             for (int n = r.nextInt(20); n > 0; n--) {
                 String id = r.nextInt(6) == 0 ? "legacy-" + r.nextInt() : UUID.randomUUID().toString();
-                ids.add(id, 10);
+                ids.add(id, keep);
                 model.add(id);
-                while (model.size() > 10) {
+                while (model.size() > keep) {
                     model.remove(0);
                 }
             }
