@@ -76,7 +76,7 @@ public final class SampleEventIds {
 
     /** @param i 0 = the oldest */
     public String get(int i) {
-        return isUuid(i) ? new UUID(bits[2 * i], bits[2 * i + 1]).toString() : text[i];
+        return isUuid(i) ? new UUID(mostSignificantBits(i), leastSignificantBits(i)).toString() : text[i];
     }
 
     public List<String> toList() {
@@ -101,10 +101,7 @@ public final class SampleEventIds {
                 text = Arrays.copyOf(text, bits.length / 2);
             }
         }
-        if (text != null) {
-            text[size] = null;
-        }
-        return size++;
+        return size++; // past size every text slot is null: keepNewest clears what it moves down
     }
 
     private void keepNewest(int keep) {
