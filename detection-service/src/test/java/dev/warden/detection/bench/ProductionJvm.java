@@ -47,8 +47,11 @@ final class ProductionJvm {
         String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
         List<String> missing = collectorFlagsMissing(opts);
-        return String.format("JVM %s, collectors %s; the service's JAVA_OPTS: %s%s", Runtime.version(), collectors,
-                opts.isEmpty() ? "(none)" : opts,
+        // this JVM's -X/-XX flags: a run with an extra one (-Dbench.jvm=...) names it
+        String flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-X")).collect(Collectors.joining(" "));
+        return String.format("JVM %s, collectors %s, flags %s; the service's JAVA_OPTS: %s%s", Runtime.version(),
+                collectors, flags.isEmpty() ? "(none)" : flags, opts.isEmpty() ? "(none)" : opts,
                 missing.isEmpty() ? "" : "; WARNING: not started with " + missing + ", figures are not the service's");
     }
 }

@@ -21,4 +21,10 @@ class ProductionJvmTest {
         assertThat(ProductionJvm.collectorFlagsMissing("-Xmx512m -XX:+UseEpsilonGC")).containsExactly("-XX:+UseEpsilonGC");
         assertThat(ProductionJvm.collectorFlagsMissing("-Xmx512m")).isEmpty();
     }
+
+    @Test
+    void theBenchmarkLineNamesTheFlagsThisJvmRunsWith() {
+        // the pom's argLine starts the test JVM with the service's collector: the line must say which flags ran
+        assertThat(ProductionJvm.describe()).containsPattern("flags [^;]*-XX:\\+UseParallelGC[^;]*;");
+    }
 }
