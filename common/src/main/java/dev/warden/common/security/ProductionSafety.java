@@ -8,8 +8,10 @@ import java.util.function.Function;
 
 /**
  * What the production profile refuses: local default or empty secrets, OIDC over plain http, Kafka
- * without SASL_SSL, SMTP without TLS, browser access (CORS) from any origin or from plain http. Each problem names the setting; settings a service does not use
- * (no datasource, no mailer) are not checked.
+ * without SASL_SSL, SMTP without TLS, browser access (CORS) from any origin or from plain http, and the two things
+ * a mail would carry wrong without failing: a placeholder address (the reserved {@code .example} domain of the
+ * local defaults) and a plain-http evidence link for the legal team. Each problem names the setting; settings a
+ * service does not use (no datasource, no mailer) are not checked.
  */
 public final class ProductionSafety {
 
@@ -40,6 +42,13 @@ public final class ProductionSafety {
             problems.add("kafka.security.protocol is " + protocol + ", not SASL_SSL");
         }
         cors(problems, config);
+        for (String key : List.of("quarkus.mailer.from", "warden.notify.legal-team")) {
+            config.apply(key).filter(ProductionSafety::placeholderAddress).ifPresent(address -> problems.add(
+                    key + " is a placeholder in the reserved .example domain (" + address + ")"));
+        }
+        config.apply("warden.notify.evidence-base-url")
+                .filter(url -> !url.toLowerCase(Locale.ROOT).startsWith("https://"))
+                .ifPresent(url -> problems.add("warden.notify.evidence-base-url is not https (" + url + ")"));
         if (config.apply("quarkus.mailer.host").isPresent()) {
             boolean tls = Boolean.parseBoolean(config.apply("quarkus.mailer.tls").orElse("false"));
             String startTls = config.apply("quarkus.mailer.start-tls").orElse("OPTIONAL");
@@ -67,6 +76,17 @@ public final class ProductionSafety {
                 problems.add("quarkus.http.cors.origins names an origin that is not https (" + o + ")");
             }
         }
+    }
+
+    /** An address whose domain is in {@code .example} (RFC 2606): no mail to it arrives anywhere. */
+    static boolean placeholderAddress(String address) {
+        String a = address.strip().toLowerCase(Locale.ROOT);
+        if (a.endsWith(">")) {
+            a = a.substring(0, a.length() - 1);
+        }
+        int at = a.lastIndexOf('@');
+        String domain = at < 0 ? a : a.substring(at + 1);
+        return domain.equals("example") || domain.endsWith(".example");
     }
 
     private static void secret(List<String> problems, Function<String, Optional<String>> config, String key,

@@ -109,4 +109,27 @@ class ProductionSafetyTest {
         c.put("quarkus.http.cors.enabled", "false");
         assertThat(problems(c)).isEmpty();
     }
+
+    @Test
+    void refusesThePlaceholderAddressesOfTheLocalDefaults() {
+        Map<String, String> c = safe();
+        c.put("quarkus.mailer.from", "Warden Trust & Safety <no-reply@warden.example>");
+        c.put("warden.notify.legal-team", "legal-team@warden.example");
+        assertThat(problems(c)).containsExactlyInAnyOrder(
+                "quarkus.mailer.from is a placeholder in the reserved .example domain (Warden Trust & Safety <no-reply@warden.example>)",
+                "warden.notify.legal-team is a placeholder in the reserved .example domain (legal-team@warden.example)");
+        c.put("quarkus.mailer.from", "Trust & Safety <no-reply@trust.example.org>");
+        c.put("warden.notify.legal-team", "legal-team@corp.examples.net");
+        assertThat(problems(c)).isEmpty();
+    }
+
+    @Test
+    void refusesAPlainHttpEvidenceLinkForTheLegalTeam() {
+        Map<String, String> c = safe();
+        c.put("warden.notify.evidence-base-url", "http://127.0.0.1:8082/api/legal/cases");
+        assertThat(problems(c)).containsExactly(
+                "warden.notify.evidence-base-url is not https (http://127.0.0.1:8082/api/legal/cases)");
+        c.put("warden.notify.evidence-base-url", "https://warden.corp.net/api/legal/cases");
+        assertThat(problems(c)).isEmpty();
+    }
 }
