@@ -9,8 +9,9 @@ import java.util.function.Function;
 /**
  * What the production profile refuses: local default or empty secrets, OIDC over plain http, Kafka
  * without SASL_SSL, SMTP without TLS, browser access (CORS) from any origin or from plain http, and the two things
- * a mail would carry wrong without failing: a placeholder address (the reserved {@code .example} domain of the
- * local defaults) and a plain-http evidence link for the legal team. Each problem names the setting; settings a
+ * a mail would carry wrong without failing: a placeholder address (a domain reserved for examples and tests, as
+ * the local defaults and the production overlay's unedited literals are) and a plain-http evidence link for the
+ * legal team. Each problem names the setting; settings a
  * service does not use (no datasource, no mailer) are not checked.
  */
 public final class ProductionSafety {
@@ -44,7 +45,7 @@ public final class ProductionSafety {
         cors(problems, config);
         for (String key : List.of("quarkus.mailer.from", "warden.notify.legal-team")) {
             config.apply(key).filter(ProductionSafety::placeholderAddress).ifPresent(address -> problems.add(
-                    key + " is a placeholder in the reserved .example domain (" + address + ")"));
+                    key + " is a placeholder in a reserved domain (" + address + "): mail to it arrives nowhere"));
         }
         config.apply("warden.notify.evidence-base-url")
                 .filter(url -> !url.toLowerCase(Locale.ROOT).startsWith("https://"))
@@ -78,15 +79,20 @@ public final class ProductionSafety {
         }
     }
 
-    /** An address whose domain is in {@code .example} (RFC 2606): no mail to it arrives anywhere. */
+    /** Domains reserved for documentation and tests (RFC 2606, RFC 6761), and their subdomains. */
+    private static final List<String> RESERVED_DOMAINS = List.of("example", "test", "invalid", "localhost",
+            "example.com", "example.net", "example.org");
+
+    /** An address in a reserved domain: no mail to it arrives anywhere. */
     static boolean placeholderAddress(String address) {
         String a = address.strip().toLowerCase(Locale.ROOT);
         if (a.endsWith(">")) {
-            a = a.substring(0, a.length() - 1);
+            a = a.substring(0, a.length() - 1).strip();
         }
         int at = a.lastIndexOf('@');
         String domain = at < 0 ? a : a.substring(at + 1);
-        return domain.equals("example") || domain.endsWith(".example");
+        String d = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
+        return RESERVED_DOMAINS.stream().anyMatch(r -> d.equals(r) || d.endsWith("." + r));
     }
 
     private static void secret(List<String> problems, Function<String, Optional<String>> config, String key,

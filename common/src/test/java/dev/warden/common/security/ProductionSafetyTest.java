@@ -111,16 +111,26 @@ class ProductionSafetyTest {
     }
 
     @Test
-    void refusesThePlaceholderAddressesOfTheLocalDefaults() {
+    void refusesPlaceholderAddressesInDomainsReservedForExamples() {
         Map<String, String> c = safe();
         c.put("quarkus.mailer.from", "Warden Trust & Safety <no-reply@warden.example>");
-        c.put("warden.notify.legal-team", "legal-team@warden.example");
+        c.put("warden.notify.legal-team", "legal-team@example.com");
         assertThat(problems(c)).containsExactlyInAnyOrder(
-                "quarkus.mailer.from is a placeholder in the reserved .example domain (Warden Trust & Safety <no-reply@warden.example>)",
-                "warden.notify.legal-team is a placeholder in the reserved .example domain (legal-team@warden.example)");
-        c.put("quarkus.mailer.from", "Trust & Safety <no-reply@trust.example.org>");
+                "quarkus.mailer.from is a placeholder in a reserved domain (Warden Trust & Safety <no-reply@warden.example>):"
+                        + " mail to it arrives nowhere",
+                "warden.notify.legal-team is a placeholder in a reserved domain (legal-team@example.com):"
+                        + " mail to it arrives nowhere");
+        c.put("quarkus.mailer.from", "Trust & Safety <no-reply@trust.corp-examples.org>");
         c.put("warden.notify.legal-team", "legal-team@corp.examples.net");
         assertThat(problems(c)).isEmpty();
+    }
+
+    @Test
+    void anAddressCountsAsAPlaceholderWhateverItsSpellingOfTheDomain() {
+        assertThat(List.of("a@mail.EXAMPLE.COM", "Name <a@b.test >", "a@b.example.", "a@warden.invalid", "a@localhost"))
+                .allMatch(ProductionSafety::placeholderAddress);
+        assertThat(List.of("a@example.company", "a@testing.org", "Name <a@corp.net>"))
+                .noneMatch(ProductionSafety::placeholderAddress);
     }
 
     @Test
