@@ -11,13 +11,16 @@ import java.util.function.Function;
  * without SASL_SSL, SMTP without TLS, browser access (CORS) from any origin or from plain http, and the two things
  * a mail would carry wrong without failing: a placeholder address (a domain reserved for examples and tests, as
  * the local defaults and the production overlay's unedited literals are) and a plain-http evidence link for the
- * legal team. Each problem names the setting; settings a
- * service does not use (no datasource, no mailer) are not checked.
+ * legal team. Each problem names the setting; settings a service does not use (no datasource, no mailer) are not
+ * checked.
  */
 public final class ProductionSafety {
 
     static final String LOCAL_SECRET_SUFFIX = "-local-secret";
     static final String LOCAL_DATASOURCE_PASSWORD = "warden";
+    /** Domains reserved for documentation and tests (RFC 2606, RFC 6761), and their subdomains. */
+    private static final List<String> RESERVED_DOMAINS = List.of("example", "test", "invalid", "localhost",
+            "example.com", "example.net", "example.org");
 
     private ProductionSafety() {
     }
@@ -35,7 +38,7 @@ public final class ProductionSafety {
         }
         secret(problems, config, "warden.kafka.password", null);
         String oidc = config.apply("quarkus.oidc.auth-server-url").orElse("");
-        if (!oidc.toLowerCase(Locale.ROOT).startsWith("https://")) {
+        if (!https(oidc)) {
             problems.add("quarkus.oidc.auth-server-url is not https (" + (oidc.isEmpty() ? "empty" : oidc) + ")");
         }
         String protocol = config.apply("kafka.security.protocol").orElse("PLAINTEXT");
@@ -48,7 +51,7 @@ public final class ProductionSafety {
                     key + " is a placeholder in a reserved domain (" + address + "): mail to it arrives nowhere"));
         }
         config.apply("warden.notify.evidence-base-url")
-                .filter(url -> !url.toLowerCase(Locale.ROOT).startsWith("https://"))
+                .filter(url -> !https(url))
                 .ifPresent(url -> problems.add("warden.notify.evidence-base-url is not https (" + url + ")"));
         if (config.apply("quarkus.mailer.host").isPresent()) {
             boolean tls = Boolean.parseBoolean(config.apply("quarkus.mailer.tls").orElse("false"));
@@ -73,15 +76,15 @@ public final class ProductionSafety {
             }
             if (o.contains("*") || o.startsWith("/")) {
                 problems.add("quarkus.http.cors.origins allows any origin (" + o + "): name the console's origins one by one");
-            } else if (!o.toLowerCase(Locale.ROOT).startsWith("https://")) {
+            } else if (!https(o)) {
                 problems.add("quarkus.http.cors.origins names an origin that is not https (" + o + ")");
             }
         }
     }
 
-    /** Domains reserved for documentation and tests (RFC 2606, RFC 6761), and their subdomains. */
-    private static final List<String> RESERVED_DOMAINS = List.of("example", "test", "invalid", "localhost",
-            "example.com", "example.net", "example.org");
+    private static boolean https(String url) {
+        return url.toLowerCase(Locale.ROOT).startsWith("https://");
+    }
 
     /** An address in a reserved domain: no mail to it arrives anywhere. */
     static boolean placeholderAddress(String address) {
